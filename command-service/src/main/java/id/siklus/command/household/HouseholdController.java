@@ -1,0 +1,75 @@
+package id.siklus.command.household;
+
+import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.RegisterHousehold;
+import id.siklus.command.platform.CommandSender;
+import id.siklus.support.security.Access;
+import id.siklus.support.security.SiklusClient;
+import id.siklus.support.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Households", description = "Families of a kelurahan's self-mapping (LKM of that kelurahan)")
+class HouseholdController {
+
+    private final CommandSender commands;
+    private final Access access;
+
+    HouseholdController(CommandSender commands, Access access) {
+        this.commands = commands;
+        this.access = access;
+    }
+
+    @PostMapping("/api/v1/kelurahan/{code}/households")
+    @Operation(summary = "Register a household; send your own householdId to make retries safe")
+    ResponseEntity<RegisteredHousehold> register(@PathVariable String code,
+                                                 @Valid @RequestBody RegisterHouseholdRequest body,
+                                                 HttpServletRequest request) {
+        SiklusClient client = access.requireWrite(code);
+        String householdId = (body.householdId() != null ? body.householdId() : UUID.randomUUID()).toString();
+        commands.send(new RegisterHousehold(code, householdId, body.rw(), body.rt(), body.headName().strip(),
+                body.members(), body.povertyStatus()), client, request, e -> {
+            if (e instanceof AggregateNotFoundException) {
+                return ApiProblem.notFound("KELURAHAN_NOT_FOUND",
+                        "Kelurahan " + code + " is not registered; an ADMIN must register it first.");
+            }
+            if (CommandSender.isDuplicate(e)) {
+                return ApiProblem.conflict("HOUSEHOLD_ALREADY_REGISTERED",
+                        "Household " + householdId + " is already registered; nothing was changed.");
+            }
+            return null;
+        });
+        return ResponseEntity.created(URI.create("/api/v1/households/" + householdId))
+                .body(new RegisteredHousehold(householdId));
+    }
+
+    record RegisterHouseholdRequest(
+            UUID householdId,
+            @NotNull @Pattern(regexp = "^\\d{2,3}$", message = "must be a 2 or 3 digit RW code, e.g. 03") String rw,
+            @NotNull @Pattern(regexp = "^\\d{2,3}$", message = "must be a 2 or 3 digit RT code, e.g. 010") String rt,
+            @NotBlank @Size(max = 120) String headName,
+            @NotNull @Min(1) @Max(50) Integer members,
+            @NotNull PovertyStatus povertyStatus) {
+    }
+
+    record RegisteredHousehold(String householdId) {
+    }
+}

@@ -1,0 +1,90 @@
+package id.siklus.command.platform;
+
+import id.siklus.api.AuditMetadata;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.sql.SQLException;
+
+/** The event store's tables and the publisher's processor, configured by name. */
+@Configuration
+class AxonConfiguration {
+
+    /** Who submitted a command and under which request travels onto every event it causes. */
+    @Bean
+    CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.CLIENT_ID, AuditMetadata.USER_ID,
+                AuditMetadata.REQUEST_ID, AuditMetadata.CORRELATION_ID);
+    }
+
+    /**
+     * PostgreSQL reports a unique-key violation as SQLState 23505, which Axon's default resolver (vendor error codes)
+     * does not see; without this a second registration of the same aggregate would look like a store failure instead
+     * of a conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Tables created by the Flyway migration V1, with snake_case names that read well in SQL. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .metaDataColumn("meta_data")
+                .payloadColumn("payload")
+                .payloadRevisionColumn("payload_revision")
+                .payloadTypeColumn("payload_type")
+                .timestampColumn("time_stamp")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * The Kafka publisher reads the store in batches; a failed publish (Kafka down) rolls the batch back and the
+     * processor retries with back-off, so nothing is lost and commands never wait for Kafka.
+     */
+    @Bean
+    ConfigurerModule publisherProcessorConfiguration(
+            @Value("${axon.kafka.publisher.processing-group:__axon-kafka-event-publishing-group}") String group,
+            @Value("${siklus.publisher.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(group, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)));
+    }
+}

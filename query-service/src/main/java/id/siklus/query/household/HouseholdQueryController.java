@@ -1,0 +1,61 @@
+package id.siklus.query.household;
+
+import id.siklus.query.kelurahan.KelurahanAccess;
+import id.siklus.support.security.Role;
+import id.siklus.support.security.SiklusClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@Validated
+@Tag(name = "Households", description = "The households of a kelurahan and its poverty map")
+class HouseholdQueryController {
+
+    private final HouseholdRegistryProjection registry;
+    private final KelurahanAccess access;
+
+    HouseholdQueryController(HouseholdRegistryProjection registry, KelurahanAccess access) {
+        this.registry = registry;
+        this.access = access;
+    }
+
+    @GetMapping("/api/v1/kelurahan/{code}/households")
+    @Operation(summary = "Households of a kelurahan, by RW and RT, a page at a time. Names are shown to the "
+            + "kelurahan's own LKM, auditors and admins only")
+    HouseholdPage households(@PathVariable String code,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        SiklusClient client = access.requireReadable(code);
+        boolean showsPersonalData = client.actsFor(code) || client.has(Role.AUDITOR) || client.has(Role.ADMIN);
+        long total = registry.countHouseholds(code);
+        List<HouseholdView> items = registry.page(code, page, size).stream()
+                .map(h -> new HouseholdView(h.id(), h.rw(), h.rt(), showsPersonalData ? h.headName() : null,
+                        h.members(), h.povertyStatus(), h.registeredAt()))
+                .toList();
+        return new HouseholdPage(items, page, size, total, (total + size - 1) / size);
+    }
+
+    @GetMapping("/api/v1/kelurahan/{code}/poverty-map")
+    @Operation(summary = "Households, poor households and poverty rate per RW and per RT")
+    PovertyMap povertyMap(@PathVariable String code) {
+        access.requireReadable(code);
+        return PovertyMap.fold(code, registry.placesAndPoverty(code));
+    }
+
+    record HouseholdView(String householdId, String rw, String rt, String headName, Integer members,
+                         String povertyStatus, Instant registeredAt) {
+    }
+
+    record HouseholdPage(List<HouseholdView> items, int page, int size, long totalItems, long totalPages) {
+    }
+}

@@ -1,0 +1,91 @@
+package id.siklus.query.household;
+
+import id.siklus.api.household.HouseholdRegistered;
+import id.siklus.query.platform.IdempotentUpsert;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every registered household, one document each. The kelurahan's counts and its poverty map are computed from these
+ * documents when asked, so no counter can drift under redelivery or replay.
+ */
+@Component
+@ProcessingGroup(HouseholdRegistryProjection.PROCESSING_GROUP)
+public class HouseholdRegistryProjection {
+
+    public static final String PROCESSING_GROUP = "household-registry";
+    public static final String COLLECTION = "households";
+    private static final String KELURAHAN = "kelurahanCode";
+
+    private final MongoTemplate mongo;
+    private final IdempotentUpsert upsert;
+
+    HouseholdRegistryProjection(MongoTemplate mongo, IdempotentUpsert upsert) {
+        this.mongo = mongo;
+        this.upsert = upsert;
+        ensureIndexes();
+    }
+
+    private void ensureIndexes() {
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on(KELURAHAN, Sort.Direction.ASC));
+    }
+
+    @EventHandler
+    void on(HouseholdRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        upsert.apply(COLLECTION, event.householdId(), sequence, Map.of(
+                KELURAHAN, event.kelurahanCode(),
+                "rw", event.rw(),
+                "rt", event.rt(),
+                "headName", event.headName(),
+                "members", event.members(),
+                "povertyStatus", event.povertyStatus().name(),
+                "poor", event.povertyStatus().isPoor(),
+                "registeredAt", recordedAt));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION);
+        ensureIndexes();
+    }
+
+    public long countHouseholds(String kelurahanCode) {
+        return mongo.count(new Query(Criteria.where(KELURAHAN).is(kelurahanCode)), COLLECTION);
+    }
+
+    public long countPoor(String kelurahanCode) {
+        return mongo.count(new Query(Criteria.where(KELURAHAN).is(kelurahanCode).and("poor").is(true)), COLLECTION);
+    }
+
+    public List<HouseholdDocument> page(String kelurahanCode, int page, int size) {
+        Query query = new Query(Criteria.where(KELURAHAN).is(kelurahanCode))
+                .with(Sort.by("rw", "rt", "_id"))
+                .skip((long) page * size)
+                .limit(size);
+        return mongo.find(query, HouseholdDocument.class, COLLECTION);
+    }
+
+    /** RW, RT and poverty of every household of the kelurahan, for the poverty map. */
+    public List<HouseholdDocument> placesAndPoverty(String kelurahanCode) {
+        Query query = new Query(Criteria.where(KELURAHAN).is(kelurahanCode));
+        query.fields().include("rw", "rt", "poor");
+        return mongo.find(query, HouseholdDocument.class, COLLECTION);
+    }
+
+    public record HouseholdDocument(String id, String kelurahanCode, String rw, String rt, String headName,
+                                    Integer members, String povertyStatus, Boolean poor, Instant registeredAt) {
+    }
+}

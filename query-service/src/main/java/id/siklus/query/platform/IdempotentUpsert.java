@@ -1,0 +1,46 @@
+package id.siklus.query.platform;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * The one way projections write: an upsert that applies only if the document has not yet seen this or a later event
+ * of its source aggregate. Redelivery and replay therefore never apply an event twice, and no Mongo transaction is
+ * needed: each write is a single-document operation.
+ */
+@Component
+public class IdempotentUpsert {
+
+    public static final String SOURCE_SEQUENCE = "sourceSequence";
+
+    private final MongoTemplate mongo;
+
+    IdempotentUpsert(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * @return true when applied; false when the document already reflects this event (or a later one)
+     */
+    public boolean apply(String collection, String id, long sourceSequence, Map<String, Object> fields) {
+        Query notYetApplied = new Query(Criteria.where("_id").is(id).orOperator(
+                Criteria.where(SOURCE_SEQUENCE).lt(sourceSequence),
+                Criteria.where(SOURCE_SEQUENCE).exists(false)));
+        Update update = new Update();
+        fields.forEach(update::set);
+        update.set(SOURCE_SEQUENCE, sourceSequence);
+        try {
+            mongo.upsert(notYetApplied, update, collection);
+            return true;
+        } catch (DuplicateKeyException alreadyApplied) {
+            // the document exists with this or a later sequence: the filter missed it and the insert collided
+            return false;
+        }
+    }
+}

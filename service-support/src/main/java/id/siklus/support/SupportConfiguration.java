@@ -1,0 +1,13 @@
+package id.siklus.support;
+
+import id.siklus.support.security.Access;
+import id.siklus.support.security.SecurityConfiguration;
+import id.siklus.support.web.ProblemHandler;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Imported by each service: the shared HTTP edge (security, tenancy rules, problem details). */
+@Configuration
+@Import({SecurityConfiguration.class, Access.class, ProblemHandler.class})
+public class SupportConfiguration {
+}
