@@ -1,0 +1,53 @@
+package id.siklus.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.siklus.api.household.HouseholdRegistered;
+import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.RegisterHousehold;
+import id.siklus.api.kelurahan.KelurahanRegistered;
+import id.siklus.api.kelurahan.RegisterKelurahan;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events travel through the event store and Kafka as JSON (Axon's Jackson serializer): each message must come back
+ * from its JSON equal to what was written.
+ */
+class MessageJsonRoundTripTest {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    static Stream<Object> messages() {
+        return Stream.of(
+                new RegisterKelurahan("35.71.03.1001", "Bandar Lor", "Mojoroto", "Kediri"),
+                new KelurahanRegistered("35.71.03.1001", "Bandar Lor", "Mojoroto", "Kediri"),
+                new RegisterHousehold("35.71.03.1001", "2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "03", "010",
+                        "Siti Aminah", 4, PovertyStatus.MISKIN),
+                new HouseholdRegistered("2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "35.71.03.1001", "03", "010",
+                        "Siti Aminah", 4, PovertyStatus.HAMPIR_MISKIN));
+    }
+
+    @ParameterizedTest
+    @MethodSource("messages")
+    void eachMessageReadsBackEqualFromItsJson(Object message) throws Exception {
+        String written = json.writeValueAsString(message);
+
+        Object read = json.readValue(written, message.getClass());
+
+        assertThat(read).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("messages")
+    void eachMessageIsWrittenAsAnObjectOfItsComponents(Object message) throws Exception {
+        var tree = json.valueToTree(message);
+
+        assertThat(tree.isObject()).isTrue();
+        assertThat(tree.size()).isEqualTo(message.getClass().getRecordComponents().length);
+    }
+}
