@@ -76,6 +76,10 @@ public class Access {
         if (client.actsFor(kelurahanCode)) {
             return client;
         }
+        if (client.has(Role.MONITOR)) {
+            throw ApiProblem.forbidden("KOTA_NOT_PERMITTED", "Your token is for monitors of kota " + client.kota()
+                    + "; kelurahan " + kelurahanCode + " is not in it.");
+        }
         throw ApiProblem.forbidden("KELURAHAN_NOT_PERMITTED",
                 "Your token does not allow reading kelurahan " + kelurahanCode + ".");
     }
