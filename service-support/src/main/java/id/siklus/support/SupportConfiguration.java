@@ -3,11 +3,12 @@ package id.siklus.support;
 import id.siklus.support.security.Access;
 import id.siklus.support.security.SecurityConfiguration;
 import id.siklus.support.web.ProblemHandler;
+import id.siklus.support.web.StrictJson;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Imported by each service: the shared HTTP edge (security, tenancy rules, problem details). */
 @Configuration
-@Import({SecurityConfiguration.class, Access.class, ProblemHandler.class})
+@Import({SecurityConfiguration.class, Access.class, ProblemHandler.class, StrictJson.class})
 public class SupportConfiguration {
 }

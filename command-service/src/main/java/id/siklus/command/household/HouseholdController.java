@@ -1,6 +1,8 @@
 package id.siklus.command.household;
 
+import id.siklus.api.household.Neighbourhood;
 import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.kelurahan.KelurahanCode;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.command.platform.CommandSender;
 import id.siklus.support.security.Access;
@@ -43,9 +45,15 @@ class HouseholdController {
     ResponseEntity<RegisteredHousehold> register(@PathVariable String code,
                                                  @Valid @RequestBody RegisterHouseholdRequest body,
                                                  HttpServletRequest request) {
+        if (!KelurahanCode.isValid(code)) {
+            throw ApiProblem.badRequest("INVALID_KELURAHAN_CODE", "'" + code
+                    + "' is not a Kemendagri area code; use PP.KK.CC.DDDD, e.g. 35.71.03.1001.");
+        }
         SiklusClient client = access.requireWrite(code);
+        String rw = canonical(() -> Neighbourhood.canonicalRw(body.rw()), "rw");
+        String rt = canonical(() -> Neighbourhood.canonicalRt(body.rt()), "rt");
         String householdId = (body.householdId() != null ? body.householdId() : UUID.randomUUID()).toString();
-        commands.send(new RegisterHousehold(code, householdId, body.rw(), body.rt(), body.headName().strip(),
+        commands.send(new RegisterHousehold(code, householdId, rw, rt, body.headName().strip(),
                 body.members(), body.povertyStatus()), client, request, e -> {
             if (e instanceof AggregateNotFoundException) {
                 return ApiProblem.notFound("KELURAHAN_NOT_FOUND",
@@ -61,10 +69,21 @@ class HouseholdController {
                 .body(new RegisteredHousehold(householdId));
     }
 
+    private static String canonical(java.util.function.Supplier<String> value, String field) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+                    "Invalid request: '" + field + "' " + e.getMessage() + ".",
+                    java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", field,
+                            "message", e.getMessage()))));
+        }
+    }
+
     record RegisterHouseholdRequest(
             UUID householdId,
-            @NotNull @Pattern(regexp = "^\\d{2,3}$", message = "must be a 2 or 3 digit RW code, e.g. 03") String rw,
-            @NotNull @Pattern(regexp = "^\\d{2,3}$", message = "must be a 2 or 3 digit RT code, e.g. 010") String rt,
+            @NotNull @Pattern(regexp = "^\\d{2,3}$", message = "must be a 2 or 3 digit RW number, e.g. 03") String rw,
+            @NotNull @Pattern(regexp = "^\\d{2,3}$", message = "must be a 2 or 3 digit RT number, e.g. 010") String rt,
             @NotBlank @Size(max = 120) String headName,
             @NotNull @Min(1) @Max(50) Integer members,
             @NotNull PovertyStatus povertyStatus) {

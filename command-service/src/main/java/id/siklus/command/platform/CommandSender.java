@@ -61,6 +61,8 @@ public class CommandSender {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .withMetaData(metadata(client, request)));
         } catch (RuntimeException e) {
+            // counted as failed unless it maps to a refusal; generalRefusal rethrows what it does not know
+            outcome = "failed";
             ApiProblem problem = refusals.apply(e);
             if (problem == null) {
                 problem = generalRefusal(e);

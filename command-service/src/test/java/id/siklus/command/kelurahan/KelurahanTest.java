@@ -5,6 +5,7 @@ import id.siklus.api.household.PovertyStatus;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -29,6 +30,19 @@ class KelurahanTest {
                 .when(new RegisterKelurahan(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new KelurahanRegistered(CODE, "Bandar Lor", "Mojoroto", "Kediri"));
+    }
+
+    /**
+     * The aggregate keeps no rule of its own against a second registration: the event store refuses a second stream
+     * under the same code (in production a unique key, reported as AggregateStreamCreationException; in the fixture
+     * its recording store's sequence check).
+     */
+    @Test
+    void registeringAKelurahanTwiceIsRefusedByTheStore() {
+        fixture.given(new KelurahanRegistered(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
+                .when(new RegisterKelurahan(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
+                .expectNoEvents()
+                .expectException(EventStoreException.class);
     }
 
     @Test

@@ -48,7 +48,8 @@ public class ParkedRecords implements HealthIndicator {
         String id = record.topic() + "/" + record.partition() + "/" + record.offset();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key().replace('.', '_'),
+            // MongoDB field names may hold neither dots nor a leading dollar
+            headers.put(header.key().replace('.', '_').replaceFirst("^\\$", "_"),
                     header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         Update update = new Update()

@@ -1,0 +1,355 @@
+package id.siklus.command.household;
+
+import id.siklus.api.AuditMetadata;
+import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.RegisterHousehold;
+import id.siklus.command.platform.CommandSenderMetrics;
+import id.siklus.command.platform.WebSliceConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(HouseholdController.class)
+@Import(WebSliceConfiguration.class)
+@TestPropertySource(properties = {
+        "spring.config.name=command-service",
+        "siklus.security.jwt.public-key=classpath:test-jwt-public.pem"})
+class HouseholdControllerTest {
+
+    private static final String CODE = "35.71.03.1001";
+    private static final String OTHER_CODE = "35.71.03.1002";
+    private static final String HOUSEHOLD = "2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50";
+    private static final String PATH = "/api/v1/kelurahan/" + CODE + "/households";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @MockitoBean
+    private CommandGateway gateway;
+
+    @BeforeEach
+    void forgetEarlierMeasurements() {
+        meters.clear();
+    }
+
+    private static RequestPostProcessor lkmOf(String... codes) {
+        return jwt().jwt(token -> token.subject("lkm-bandar-lor").claim("kelurahan", List.of(codes)))
+                .authorities(new SimpleGrantedAuthority("ROLE_LKM"));
+    }
+
+    private static MockHttpServletRequestBuilder register(String body) {
+        return post(PATH).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** A valid body with one field's JSON value replaced. */
+    private static String bodyWith(String field, String jsonValue) {
+        String body = """
+                {"householdId": "%s", "rw": "03", "rt": "010", "headName": "Siti Aminah", "members": 4,
+                 "povertyStatus": "MISKIN"}""".formatted(HOUSEHOLD);
+        return body.replaceFirst("\"" + field + "\": (\"[^\"]*\"|\\d+)", "\"" + field + "\": " + jsonValue);
+    }
+
+    private static String validBody() {
+        return bodyWith("headName", "\"  Siti Aminah \"");
+    }
+
+    private CommandMessage<?> sentCommand() {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).sendAndWait(sent.capture());
+        return (CommandMessage<?>) sent.getValue();
+    }
+
+    @Test
+    void theLkmOfTheKelurahanRegistersAHouseholdAndIsToldWhereItLives() throws Exception {
+        mvc.perform(register(validBody()).with(lkmOf(CODE)).header("Idempotency-Key", "req-7"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/households/" + HOUSEHOLD))
+                .andExpect(jsonPath("$.householdId").value(HOUSEHOLD));
+
+        CommandMessage<?> command = sentCommand();
+        assertThat(command.getPayload()).isEqualTo(new RegisterHousehold(CODE, HOUSEHOLD, "03", "010",
+                "Siti Aminah", 4, PovertyStatus.MISKIN));
+        assertThat(command.getMetaData())
+                .containsEntry(AuditMetadata.CLIENT_ID, "lkm-bandar-lor")
+                .containsEntry(AuditMetadata.REQUEST_ID, "req-7");
+        assertThat(CommandSenderMetrics.count(meters, "RegisterHousehold", "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void anLkmActingForSeveralKelurahanMayWriteForEachOfThem() throws Exception {
+        mvc.perform(register(validBody()).with(lkmOf(OTHER_CODE, CODE)))
+                .andExpect(status().isCreated());
+
+        assertThat(((RegisterHousehold) sentCommand().getPayload()).kelurahanCode()).isEqualTo(CODE);
+    }
+
+    @Test
+    void withoutAHouseholdIdTheServerGivesOneAndSendsThatSameId() throws Exception {
+        MvcResult result = mvc.perform(register("""
+                        {"rw": "03", "rt": "010", "headName": "Siti Aminah", "members": 4, "povertyStatus": "MISKIN"}""")
+                        .with(lkmOf(CODE)))
+                .andExpect(status().isCreated())
+                .andReturn();
+
+        String location = result.getResponse().getHeader("Location");
+        assertThat(location).startsWith("/api/v1/households/");
+        String generated = location.substring("/api/v1/households/".length());
+        assertThat(UUID.fromString(generated).toString()).isEqualTo(generated);
+        assertThat(((RegisterHousehold) sentCommand().getPayload()).householdId()).isEqualTo(generated);
+    }
+
+    @Test
+    void aRequestWithoutATokenIsUnauthenticated() throws Exception {
+        mvc.perform(register(validBody()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aMonitorMayNotRegisterHouseholds() throws Exception {
+        mvc.perform(register(validBody()).with(jwt()
+                        .jwt(token -> token.claim("kota", "Kediri"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_MONITOR"))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("ROLE_NOT_PERMITTED"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void anAdminMayNotRegisterHouseholdsForAnLkm() throws Exception {
+        mvc.perform(register(validBody()).with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("ROLE_NOT_PERMITTED"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void theLkmOfAnotherKelurahanMayNotRegisterHouseholdsHere() throws Exception {
+        mvc.perform(register(validBody()).with(lkmOf(OTHER_CODE)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("KELURAHAN_NOT_PERMITTED"))
+                .andExpect(jsonPath("$.type").value("https://siklus.id/problems/kelurahan-not-permitted"))
+                .andExpect(jsonPath("$.status").value(403))
+                .andExpect(jsonPath("$.detail", containsString(CODE)));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void anLkmTokenWithoutKelurahanMayWriteNowhere() throws Exception {
+        mvc.perform(register(validBody()).with(jwt().authorities(new SimpleGrantedAuthority("ROLE_LKM"))))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("KELURAHAN_NOT_PERMITTED"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsMalformed() throws Exception {
+        mvc.perform(register("{\"rw\": \"03\" \"rt\": \"010\"}").with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotKnowIsRefusedByName() throws Exception {
+        mvc.perform(register(bodyWith("members", "4, \"nik\": \"3571010101010001\"")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
+                .andExpect(jsonPath("$.detail", containsString("'nik'")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4.5", "\"4\"", "4.0", "true", "[4]"})
+    void membersThatAreNotAWholeJsonNumberAreRefused(String members) throws Exception {
+        mvc.perform(register(bodyWith("members", members)).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
+                .andExpect(jsonPath("$.detail", containsString("'members'")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "51", "null"})
+    void membersOutsideOneToFiftyAreRefusedNamingMembers(String members) throws Exception {
+        mvc.perform(register(bodyWith("members", members)).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("members"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"3\"", "\"0003\"", "\"0a\"", "\"\"", "\" 03\"", "null"})
+    void anRwThatIsNotTwoOrThreeDigitsIsRefusedNamingRw(String rw) throws Exception {
+        mvc.perform(register(bodyWith("rw", rw)).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("rw"))
+                .andExpect(jsonPath("$.detail", containsString("'rw'")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void anRtThatIsNotTwoOrThreeDigitsIsRefusedNamingRt() throws Exception {
+        mvc.perform(register(bodyWith("rt", "\"1\"")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("rt"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "\"   \"", "null"})
+    void aBlankHeadNameIsRefusedNamingIt(String headName) throws Exception {
+        mvc.perform(register(bodyWith("headName", headName)).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("headName"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aPovertyStatusOutsideTheSelfMappingIsRefusedListingTheAllowedOnes() throws Exception {
+        mvc.perform(register(bodyWith("povertyStatus", "\"KAYA\"")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
+                .andExpect(jsonPath("$.detail", containsString("HAMPIR_MISKIN")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aHouseholdIdThatIsNotAUuidIsRefused() throws Exception {
+        mvc.perform(register(bodyWith("householdId", "\"household-1\"")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
+                .andExpect(jsonPath("$.detail", containsString("'householdId'")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aHouseholdRegisteredBeforeIsAConflict() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(new AggregateStreamCreationException("exists"));
+
+        mvc.perform(register(validBody()).with(lkmOf(CODE)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("HOUSEHOLD_ALREADY_REGISTERED"))
+                .andExpect(jsonPath("$.detail", containsString(HOUSEHOLD)));
+
+        assertThat(CommandSenderMetrics.count(meters, "RegisterHousehold", "refused")).isEqualTo(1);
+    }
+
+    @Test
+    void aHouseholdOfAKelurahanThatIsNotRegisteredIsNotFound() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(new AggregateNotFoundException(CODE, "no events"));
+
+        mvc.perform(register(validBody()).with(lkmOf(CODE)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("KELURAHAN_NOT_FOUND"))
+                .andExpect(jsonPath("$.detail", containsString(CODE)));
+    }
+
+    @Test
+    void rwAndRtAreRecordedInOneWrittenFormSoTheMapCountsThemAsOne() throws Exception {
+        mvc.perform(register(bodyWith("rw", "\"003\"").replace("\"rt\": \"010\"", "\"rt\": \"10\""))
+                        .with(lkmOf(CODE)))
+                .andExpect(status().isCreated());
+
+        RegisterHousehold sent = (RegisterHousehold) sentCommand().getPayload();
+        assertThat(sent.rw()).isEqualTo("03");
+        assertThat(sent.rt()).isEqualTo("010");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"00\"", "\"000\""})
+    void rwZeroIsRefusedAndNothingIsSent(String rw) throws Exception {
+        mvc.perform(register(bodyWith("rw", rw)).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.detail", containsString("'rw'")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aMalformedKelurahanCodeInThePathIsABadRequestNotAForbiddenOne() throws Exception {
+        mvc.perform(post("/api/v1/kelurahan/35-71-03/households").contentType(MediaType.APPLICATION_JSON)
+                        .content(validBody()).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_KELURAHAN_CODE"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aNumberWhereTextBelongsIsRefusedRatherThanStoredAsText() throws Exception {
+        mvc.perform(register(bodyWith("headName", "42")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
+                .andExpect(jsonPath("$.detail", containsString("headName")));
+
+        verifyNoInteractions(gateway);
+    }
+}

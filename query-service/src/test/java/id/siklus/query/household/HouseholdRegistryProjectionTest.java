@@ -1,0 +1,152 @@
+package id.siklus.query.household;
+
+import id.siklus.api.household.HouseholdRegistered;
+import id.siklus.api.household.PovertyStatus;
+import id.siklus.query.household.HouseholdRegistryProjection.HouseholdDocument;
+import id.siklus.query.platform.IdempotentUpsert;
+import id.siklus.query.platform.InMemoryMongo;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HouseholdRegistryProjectionTest {
+
+    private static final String CODE = "35.71.03.1001";
+    private static final String OTHER_CODE = "35.71.03.1002";
+    // Mongo keeps milliseconds
+    private static final Instant RECORDED = Instant.parse("2025-03-01T08:15:30.123Z");
+
+    private static InMemoryMongo mongo;
+    private MongoTemplate template;
+    private HouseholdRegistryProjection projection;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = InMemoryMongo.start("household-registry-test");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void freshProjection() {
+        template = mongo.template();
+        template.dropCollection(HouseholdRegistryProjection.COLLECTION);
+        projection = new HouseholdRegistryProjection(template, mongo.idempotentUpsert());
+    }
+
+    private static HouseholdRegistered household(String id, String code, String rw, String rt, String head,
+                                                 PovertyStatus status) {
+        return new HouseholdRegistered(id, code, rw, rt, head, 4, status);
+    }
+
+    @Test
+    void aRegisteredHouseholdIsKeptWithItsPlaceSizePovertyAndRecordingTime() {
+        projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 0, RECORDED);
+
+        assertThat(projection.page(CODE, 0, 10)).containsExactly(new HouseholdDocument("h1", CODE, "03", "010",
+                "Siti Aminah", 4, "MISKIN", true, RECORDED));
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
+        assertThat(projection.countPoor(CODE)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceCountsOnce() {
+        HouseholdRegistered event = household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN);
+
+        projection.on(event, 0, RECORDED);
+        projection.on(event, 0, RECORDED.plusSeconds(60));
+
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
+        assertThat(projection.countPoor(CODE)).isEqualTo(1);
+        assertThat(projection.page(CODE, 0, 10)).singleElement()
+                .extracting(HouseholdDocument::registeredAt).isEqualTo(RECORDED);
+    }
+
+    @Test
+    void anEventWithALowerSequenceDoesNotOverwriteWhatALaterOneWrote() {
+        projection.on(household("h1", CODE, "03", "010", "Later Name", PovertyStatus.TIDAK_MISKIN), 5, RECORDED);
+        projection.on(household("h1", CODE, "03", "010", "Earlier Name", PovertyStatus.MISKIN), 2, RECORDED);
+
+        assertThat(projection.page(CODE, 0, 10)).singleElement().satisfies(h -> {
+            assertThat(h.headName()).isEqualTo("Later Name");
+            assertThat(h.poor()).isFalse();
+        });
+        assertThat(projection.countPoor(CODE)).isZero();
+        Document raw = template.findById("h1", Document.class, HouseholdRegistryProjection.COLLECTION);
+        assertThat(raw).containsEntry(IdempotentUpsert.SOURCE_SEQUENCE, 5L);
+    }
+
+    @Test
+    void onlyMiskinCountsAsPoor() {
+        projection.on(household("h1", CODE, "01", "001", "A", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h2", CODE, "01", "001", "B", PovertyStatus.HAMPIR_MISKIN), 0, RECORDED);
+        projection.on(household("h3", CODE, "01", "001", "C", PovertyStatus.TIDAK_MISKIN), 0, RECORDED);
+
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(3);
+        assertThat(projection.countPoor(CODE)).isEqualTo(1);
+    }
+
+    @Test
+    void householdsOfAnotherKelurahanAreNotCountedOrListed() {
+        projection.on(household("h1", CODE, "01", "001", "A", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h2", OTHER_CODE, "01", "001", "B", PovertyStatus.MISKIN), 0, RECORDED);
+
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
+        assertThat(projection.countPoor(CODE)).isEqualTo(1);
+        assertThat(projection.page(CODE, 0, 10)).extracting(HouseholdDocument::id).containsExactly("h1");
+        assertThat(projection.placesAndPoverty(OTHER_CODE)).extracting(HouseholdDocument::id).containsExactly("h2");
+    }
+
+    @Test
+    void pagesAreOrderedByRwThenRtThenIdAndCutToSize() {
+        projection.on(household("h3", CODE, "02", "001", "C", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h2", CODE, "01", "002", "B", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h1b", CODE, "01", "001", "A2", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h1a", CODE, "01", "001", "A1", PovertyStatus.MISKIN), 0, RECORDED);
+
+        assertThat(projection.page(CODE, 0, 3)).extracting(HouseholdDocument::id).containsExactly("h1a", "h1b", "h2");
+        assertThat(projection.page(CODE, 1, 3)).extracting(HouseholdDocument::id).containsExactly("h3");
+        assertThat(projection.page(CODE, 2, 3)).isEmpty();
+    }
+
+    @Test
+    void thePovertyMapReadsOnlyPlaceAndPoverty() {
+        projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 0, RECORDED);
+
+        assertThat(projection.placesAndPoverty(CODE)).singleElement().satisfies(h -> {
+            assertThat(h.rw()).isEqualTo("03");
+            assertThat(h.rt()).isEqualTo("010");
+            assertThat(h.poor()).isTrue();
+            assertThat(h.headName()).as("personal data is not read for the map").isNull();
+        });
+    }
+
+    @Test
+    void aResetEmptiesTheRegistryAndItFillsAgainOnReplay() {
+        HouseholdRegistered event = household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN);
+        projection.on(event, 0, RECORDED);
+        projection.on(household("h2", CODE, "03", "010", "Budi", PovertyStatus.MISKIN), 0, RECORDED);
+
+        projection.reset();
+
+        assertThat(template.count(new Query(), HouseholdRegistryProjection.COLLECTION)).isZero();
+        assertThat(projection.countHouseholds(CODE)).isZero();
+
+        projection.on(event, 0, RECORDED);
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
+        assertThat(template.indexOps(HouseholdRegistryProjection.COLLECTION).getIndexInfo())
+                .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("kelurahanCode"))).isTrue());
+    }
+}

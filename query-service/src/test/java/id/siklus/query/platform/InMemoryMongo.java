@@ -1,0 +1,46 @@
+package id.siklus.query.platform;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A MongoDB wire server in memory on a free port, with a real driver and a {@link MongoTemplate} in front of it, so
+ * read-model code is tested through the same driver calls it makes in production.
+ */
+public final class InMemoryMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoClient client;
+    private final MongoTemplate template;
+
+    private InMemoryMongo(String database) {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://localhost:" + address.getPort());
+        template = new MongoTemplate(client, database);
+    }
+
+    public static InMemoryMongo start(String database) {
+        return new InMemoryMongo(database);
+    }
+
+    public MongoTemplate template() {
+        return template;
+    }
+
+    /** Test code outside this package cannot call the package-private constructor. */
+    public IdempotentUpsert idempotentUpsert() {
+        return new IdempotentUpsert(template);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

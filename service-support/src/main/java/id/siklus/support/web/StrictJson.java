@@ -1,0 +1,24 @@
+package id.siklus.support.web;
+
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A text field takes text only: {@code "name": 42} is refused, not stored as "42". Boot's
+ * {@code allow-coercion-of-scalars=false} covers numbers and booleans given as text, not this direction.
+ */
+@Configuration
+public class StrictJson {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer textFieldsTakeTextOnly() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+}
