@@ -245,7 +245,7 @@ class WalkingSkeletonIT {
                 assertThat(mongo.count(new Query(), "parked_records")).isEqualTo(parkedBefore + 2));
         assertThat(meters.find("siklus.projection.parked").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isGreaterThanOrEqualTo(2);
-        JsonNode health = system.get(system.queryUrl("/actuator/health"), null).json();
+        JsonNode health = system.get(system.queryUrl("/actuator/health"), system.token("ADMIN")).json();
         assertThat(health.at("/components/parkedRecords/details/parkedRecords").asLong())
                 .isGreaterThanOrEqualTo(2);
     }
@@ -266,5 +266,74 @@ class WalkingSkeletonIT {
         String queryMetrics = system.get(system.queryUrl("/actuator/prometheus"), system.token("ADMIN")).body();
         assertThat(queryMetrics).contains("siklus_projection_lag_seconds_count{processor=\"kelurahan-directory\"");
         assertThat(queryMetrics).contains("eventProcessor");
+    }
+
+    private static SiklusSystem.Response registerHouseholdWithKey(String code, String key, String headName)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(system.commandUrl("/api/v1/kelurahan/" + code + "/households")))
+                .header("Authorization", "Bearer " + system.token("LKM", code))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"rw":"01","rt":"001","headName":"%s","members":2,"povertyStatus":"MISKIN"}"""
+                        .formatted(headName)))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new SiklusSystem.Response(response.statusCode(),
+                response.headers().firstValue("Idempotent-Replayed").map(v -> "replayed").orElse("")
+                        + "|" + response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyRecordsOnceAndGetsTheSameAnswer() throws Exception {
+        String code = newKelurahanCode();
+        registerKelurahan(code);
+        long before = system.storedEvents();
+
+        SiklusSystem.Response first = registerHouseholdWithKey(code, "retry-" + code, "Keluarga Ulang");
+        SiklusSystem.Response retry = registerHouseholdWithKey(code, "retry-" + code, "Keluarga Ulang");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.contentType()).startsWith("replayed|");
+        assertThat(retry.json().get("householdId")).isEqualTo(first.json().get("householdId"));
+        assertThat(system.storedEvents()).isEqualTo(before + 1);
+
+        SiklusSystem.Response reused = registerHouseholdWithKey(code, "retry-" + code, "Keluarga Lain");
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(system.storedEvents()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void concurrentIdenticalRequestsWithOneIdempotencyKeyRecordExactlyOneEvent() throws Exception {
+        String code = newKelurahanCode();
+        registerKelurahan(code);
+        long before = system.storedEvents();
+        int clients = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<SiklusSystem.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return registerHouseholdWithKey(code, "burst-" + code, "Keluarga Serentak");
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                SiklusSystem.Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isEqualTo(201);
+                ids.add(response.json().get("householdId").asText());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(system.storedEvents()).isEqualTo(before + 1);
     }
 }

@@ -5,6 +5,7 @@ import id.siklus.api.household.PovertyStatus;
 import id.siklus.api.kelurahan.KelurahanCode;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.command.platform.CommandSender;
+import id.siklus.command.platform.Links;
 import id.siklus.support.security.Access;
 import id.siklus.support.security.SiklusClient;
 import id.siklus.support.web.ApiProblem;
@@ -34,17 +35,18 @@ class HouseholdController {
 
     private final CommandSender commands;
     private final Access access;
+    private final Links links;
 
-    HouseholdController(CommandSender commands, Access access) {
+    HouseholdController(CommandSender commands, Access access, Links links) {
         this.commands = commands;
         this.access = access;
+        this.links = links;
     }
 
     @PostMapping("/api/v1/kelurahan/{code}/households")
-    @Operation(summary = "Register a household; send your own householdId to make retries safe")
-    ResponseEntity<RegisteredHousehold> register(@PathVariable String code,
-                                                 @Valid @RequestBody RegisterHouseholdRequest body,
-                                                 HttpServletRequest request) {
+    @Operation(summary = "Register a household. Send an Idempotency-Key (or your own householdId) to make a retry safe")
+    ResponseEntity<?> register(@PathVariable String code, @Valid @RequestBody RegisterHouseholdRequest body,
+                               HttpServletRequest request) {
         if (!KelurahanCode.isValid(code)) {
             throw ApiProblem.badRequest("INVALID_KELURAHAN_CODE", "'" + code
                     + "' is not a Kemendagri area code; use PP.KK.CC.DDDD, e.g. 35.71.03.1001.");
@@ -53,8 +55,12 @@ class HouseholdController {
         String rw = canonical(() -> Neighbourhood.canonicalRw(body.rw()), "rw");
         String rt = canonical(() -> Neighbourhood.canonicalRt(body.rt()), "rt");
         String householdId = (body.householdId() != null ? body.householdId() : UUID.randomUUID()).toString();
-        commands.send(new RegisterHousehold(code, householdId, rw, rt, body.headName().strip(),
-                body.members(), body.povertyStatus()), client, request, e -> {
+        RegisterHousehold command = new RegisterHousehold(code, householdId, rw, rt, body.headName().strip(),
+                body.members(), body.povertyStatus());
+        ResponseEntity<RegisteredHousehold> created = ResponseEntity
+                .created(URI.create(links.queryService() + "/api/v1/households/" + householdId))
+                .body(new RegisteredHousehold(householdId));
+        return commands.submit(command, new HouseholdRequestAt(code, body), created, client, request, e -> {
             if (e instanceof AggregateNotFoundException) {
                 return ApiProblem.notFound("KELURAHAN_NOT_FOUND",
                         "Kelurahan " + code + " is not registered; an ADMIN must register it first.");
@@ -65,8 +71,10 @@ class HouseholdController {
             }
             return null;
         });
-        return ResponseEntity.created(URI.create("/api/v1/households/" + householdId))
-                .body(new RegisteredHousehold(householdId));
+    }
+
+    /** What identifies a retry: the kelurahan and the body as received, without the id the server may add. */
+    private record HouseholdRequestAt(String code, RegisterHouseholdRequest body) {
     }
 
     private static String canonical(java.util.function.Supplier<String> value, String field) {

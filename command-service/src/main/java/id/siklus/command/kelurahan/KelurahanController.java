@@ -3,6 +3,7 @@ package id.siklus.command.kelurahan;
 import id.siklus.api.kelurahan.KelurahanCode;
 import id.siklus.api.kelurahan.RegisterKelurahan;
 import id.siklus.command.platform.CommandSender;
+import id.siklus.command.platform.Links;
 import id.siklus.support.security.Access;
 import id.siklus.support.security.Role;
 import id.siklus.support.security.SiklusClient;
@@ -30,24 +31,28 @@ class KelurahanController {
 
     private final CommandSender commands;
     private final Access access;
+    private final Links links;
 
-    KelurahanController(CommandSender commands, Access access) {
+    KelurahanController(CommandSender commands, Access access, Links links) {
         this.commands = commands;
         this.access = access;
+        this.links = links;
     }
 
     @PostMapping
-    @Operation(summary = "Register a kelurahan under its Kemendagri code; a code registered before is refused (409)")
-    ResponseEntity<RegisteredKelurahan> register(@Valid @RequestBody RegisterKelurahanRequest body,
-                                                 HttpServletRequest request) {
+    @Operation(summary = "Register a kelurahan under its Kemendagri code; a code registered before is refused (409). "
+            + "Send an Idempotency-Key to make a retry safe")
+    ResponseEntity<?> register(@Valid @RequestBody RegisterKelurahanRequest body, HttpServletRequest request) {
         SiklusClient client = access.requireRole(Role.ADMIN);
-        commands.send(new RegisterKelurahan(body.code(), body.name().strip(), body.kecamatan().strip(),
-                body.kota().strip()), client, request, e -> CommandSender.isDuplicate(e)
+        RegisterKelurahan command = new RegisterKelurahan(body.code(), body.name().strip(), body.kecamatan().strip(),
+                body.kota().strip());
+        ResponseEntity<RegisteredKelurahan> created = ResponseEntity
+                .created(URI.create(links.queryService() + "/api/v1/kelurahan/" + body.code()))
+                .body(new RegisteredKelurahan(body.code()));
+        return commands.submit(command, body, created, client, request, e -> CommandSender.isDuplicate(e)
                 ? ApiProblem.conflict("KELURAHAN_ALREADY_REGISTERED",
                 "Kelurahan " + body.code() + " is already registered; nothing was changed.")
                 : null);
-        return ResponseEntity.created(URI.create("/api/v1/kelurahan/" + body.code()))
-                .body(new RegisteredKelurahan(body.code()));
     }
 
     record RegisterKelurahanRequest(

@@ -1,5 +1,7 @@
 package id.siklus.command.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siklus.api.AuditMetadata;
 import id.siklus.support.security.SiklusClient;
 import id.siklus.support.web.ApiProblem;
@@ -15,10 +17,22 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,43 +54,106 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final MeterRegistry meters;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
 
-    CommandSender(CommandGateway gateway, MeterRegistry meters) {
+    CommandSender(CommandGateway gateway, MeterRegistry meters, IdempotencyStore idempotency, ObjectMapper json) {
         this.gateway = gateway;
         this.meters = meters;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     /**
-     * Sends and waits for the outcome.
+     * Sends and waits for the outcome, and answers {@code success} when the command was recorded.
      *
+     * <p>With an {@code Idempotency-Key} header the request is safe to retry: the key is recorded with the events in
+     * one transaction, and a later request with the same key gets the first answer again (marked
+     * {@code Idempotent-Replayed: true}) without recording anything; the same key on a different request is refused.
+     *
+     * @param request  what the client asked for, as received (before server-generated ids): it identifies a retry
+     * @param success  the answer when the command is recorded
      * @param refusals maps what the aggregate or the event store threw to a refusal the caller can act on; return
      *                 null to fall back to the general mapping
      */
-    public <R> R send(Object command, SiklusClient client, HttpServletRequest request,
-                      Function<RuntimeException, ApiProblem> refusals) {
+    public ResponseEntity<?> submit(Object command, Object request, ResponseEntity<?> success, SiklusClient client,
+                                    HttpServletRequest http, Function<RuntimeException, ApiProblem> refusals) {
         String commandType = command.getClass().getSimpleName();
         Timer.Sample sample = Timer.start(meters);
-        String outcome = "accepted";
+        String outcome = "failed";
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .withMetaData(metadata(client, request)));
-        } catch (RuntimeException e) {
-            // counted as failed unless it maps to a refusal; generalRefusal rethrows what it does not know
-            outcome = "failed";
-            ApiProblem problem = refusals.apply(e);
-            if (problem == null) {
-                problem = generalRefusal(e);
+            String key = header(http, IDEMPOTENCY_KEY);
+            String fingerprint = key == null ? null : fingerprint(http, request);
+            if (key != null) {
+                Optional<IdempotencyStore.Recorded> recorded = idempotency.find(client.clientId(), key);
+                if (recorded.isPresent()) {
+                    outcome = "replayed";
+                    return replay(recorded.get(), fingerprint, key);
+                }
             }
-            outcome = problem.status().is5xxServerError() ? "failed" : "refused";
-            throw problem;
+            try {
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .withMetaData(metadata(client, http, key, fingerprint, success)));
+                outcome = "accepted";
+                return success;
+            } catch (IdempotencyStore.AlreadyRecorded concurrent) {
+                outcome = "replayed";
+                return replay(idempotency.find(client.clientId(), key).orElseThrow(), fingerprint, key);
+            } catch (RuntimeException e) {
+                ApiProblem problem = refusals.apply(e);
+                if (problem == null) {
+                    problem = generalRefusal(e);
+                }
+                outcome = problem.status().is5xxServerError() ? "failed" : "refused";
+                throw problem;
+            }
         } finally {
             sample.stop(meters.timer("siklus.commands", "command", commandType, "outcome", outcome));
+        }
+    }
+
+    private static ResponseEntity<?> replay(IdempotencyStore.Recorded recorded, String fingerprint, String key) {
+        if (!recorded.fingerprint().equals(fingerprint)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key '"
+                    + key + "' was used for a different request; nothing was recorded. Use a new key for a new "
+                    + "request, and the same key only to retry the same request.");
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(recorded.status())
+                .header("Idempotent-Replayed", "true")
+                .contentType(MediaType.APPLICATION_JSON);
+        if (recorded.location() != null) {
+            answer.location(URI.create(recorded.location()));
+        }
+        return answer.body(recorded.body());
+    }
+
+    /** The method, the path and the request as parsed: whitespace and field order do not make a new request. */
+    private static String fingerprint(HttpServletRequest http, Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (http.getMethod() + " " + http.getRequestURI() + "\n" + request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
     /** The event store refused to create a stream that exists: the same identity was registered before. */
     public static boolean isDuplicate(RuntimeException e) {
         return e instanceof AggregateStreamCreationException;
+    }
+
+    /** PostgreSQL away: no connection for the transaction, or the connection broke. */
+    private static boolean storeUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiProblem generalRefusal(RuntimeException e) {
@@ -94,7 +171,7 @@ public class CommandSender {
             return ApiProblem.conflict("CONCURRENT_CHANGE",
                     "Another request changed the same record at the same moment; read it again and retry.");
         }
-        if (e instanceof AxonException) {
+        if (e instanceof AxonException || storeUnreachable(e)) {
             // the class only: the message can quote the SQL with the event's payload, which may hold personal data
             log.warn("Command refused as unavailable: {}", e.getClass().getName());
             return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
@@ -104,16 +181,29 @@ public class CommandSender {
         throw e;
     }
 
-    private static MetaData metadata(SiklusClient client, HttpServletRequest request) {
+    private MetaData metadata(SiklusClient client, HttpServletRequest http, String key, String fingerprint,
+                              ResponseEntity<?> success) {
         Map<String, String> values = new HashMap<>();
         values.put(AuditMetadata.CLIENT_ID, client.clientId());
-        String requestId = header(request, IDEMPOTENCY_KEY);
-        values.put(AuditMetadata.REQUEST_ID, requestId != null ? requestId : UUID.randomUUID().toString());
-        String correlationId = header(request, CORRELATION_ID);
+        values.put(AuditMetadata.REQUEST_ID, key != null ? key : UUID.randomUUID().toString());
+        String correlationId = header(http, CORRELATION_ID);
         values.put(AuditMetadata.CORRELATION_ID, correlationId != null ? correlationId : values.get(AuditMetadata.REQUEST_ID));
-        String userId = header(request, USER_ID);
+        String userId = header(http, USER_ID);
         if (userId != null) {
             values.put(AuditMetadata.USER_ID, userId);
+        }
+        if (key != null) {
+            values.put(IdempotencyStore.KEY, key);
+            values.put(IdempotencyStore.FINGERPRINT, fingerprint);
+            values.put(IdempotencyStore.STATUS, String.valueOf(success.getStatusCode().value()));
+            if (success.getHeaders().getLocation() != null) {
+                values.put(IdempotencyStore.LOCATION, success.getHeaders().getLocation().toString());
+            }
+            try {
+                values.put(IdempotencyStore.BODY, json.writeValueAsString(success.getBody()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The answer to " + http.getRequestURI() + " cannot be written as JSON", e);
+            }
         }
         return MetaData.from(values);
     }

@@ -73,7 +73,9 @@ class ProgramEventsTopic implements SmartLifecycle {
                 .configs(Map.of(
                         TopicConfig.RETENTION_MS_CONFIG, "-1",
                         TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        // with acks=all, an event is acknowledged once on two replicas wherever there are two or more
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, topic.replicationFactor()))));
         try {
             createOrDescribe(admin, newTopic);
         } catch (java.util.concurrent.TimeoutException e) {

@@ -100,7 +100,7 @@ class HouseholdControllerTest {
     void theLkmOfTheKelurahanRegistersAHouseholdAndIsToldWhereItLives() throws Exception {
         mvc.perform(register(validBody()).with(lkmOf(CODE)).header("Idempotency-Key", "req-7"))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/v1/households/" + HOUSEHOLD))
+                .andExpect(header().string("Location", "http://localhost:8082/api/v1/households/" + HOUSEHOLD))
                 .andExpect(jsonPath("$.householdId").value(HOUSEHOLD));
 
         CommandMessage<?> command = sentCommand();
@@ -129,8 +129,8 @@ class HouseholdControllerTest {
                 .andReturn();
 
         String location = result.getResponse().getHeader("Location");
-        assertThat(location).startsWith("/api/v1/households/");
-        String generated = location.substring("/api/v1/households/".length());
+        assertThat(location).startsWith("http://localhost:8082/api/v1/households/");
+        String generated = location.substring("http://localhost:8082/api/v1/households/".length());
         assertThat(UUID.fromString(generated).toString()).isEqualTo(generated);
         assertThat(((RegisterHousehold) sentCommand().getPayload()).householdId()).isEqualTo(generated);
     }

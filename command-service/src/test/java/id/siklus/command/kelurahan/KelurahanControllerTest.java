@@ -82,7 +82,7 @@ class KelurahanControllerTest {
                         .header("X-Correlation-Id", "corr-1")
                         .header("X-User-Id", "operator@kediri"))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/v1/kelurahan/" + CODE))
+                .andExpect(header().string("Location", "http://localhost:8082/api/v1/kelurahan/" + CODE))
                 .andExpect(jsonPath("$.code").value(CODE));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);

@@ -3,6 +3,8 @@ package id.siklus.command.platform;
 import id.siklus.support.SupportConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.mockito.Mockito;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -14,7 +16,14 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration
 @Import({SupportConfiguration.class, CommandSender.class})
+@EnableConfigurationProperties(Links.class)
 public class WebSliceConfiguration {
+
+    /** No key was recorded before: each slice test sends its command. Replays are tested on real PostgreSQL. */
+    @Bean
+    IdempotencyStore idempotencyStore() {
+        return Mockito.mock(IdempotencyStore.class);
+    }
 
     @Bean
     MeterRegistry meterRegistry() {

@@ -3,6 +3,7 @@ package id.siklus.query.household;
 import id.siklus.query.kelurahan.KelurahanAccess;
 import id.siklus.support.security.Role;
 import id.siklus.support.security.SiklusClient;
+import id.siklus.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -35,12 +36,11 @@ class HouseholdQueryController {
     HouseholdPage households(@PathVariable String code,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        SiklusClient client = access.requireReadable(code);
-        boolean showsPersonalData = client.actsFor(code) || client.has(Role.AUDITOR) || client.has(Role.ADMIN);
+        SiklusClient client = access.requireKnownAndReadable(code);
+        boolean showsPersonalData = showsPersonalData(client, code);
         long total = registry.countHouseholds(code);
         List<HouseholdView> items = registry.page(code, page, size).stream()
-                .map(h -> new HouseholdView(h.id(), h.rw(), h.rt(), showsPersonalData ? h.headName() : null,
-                        h.members(), h.povertyStatus(), h.registeredAt()))
+                .map(h -> view(h, showsPersonalData))
                 .toList();
         return new HouseholdPage(items, page, size, total, (total + size - 1) / size);
     }
@@ -48,11 +48,30 @@ class HouseholdQueryController {
     @GetMapping("/api/v1/kelurahan/{code}/poverty-map")
     @Operation(summary = "Households, poor households and poverty rate per RW and per RT")
     PovertyMap povertyMap(@PathVariable String code) {
-        access.requireReadable(code);
+        access.requireKnownAndReadable(code);
         return PovertyMap.fold(code, registry.placesAndPoverty(code));
     }
 
-    record HouseholdView(String householdId, String rw, String rt, String headName, Integer members,
+    @GetMapping("/api/v1/households/{householdId}")
+    @Operation(summary = "One household (where a registration's Location points)")
+    HouseholdView household(@PathVariable String householdId) {
+        HouseholdRegistryProjection.HouseholdDocument h = registry.find(householdId)
+                .orElseThrow(() -> ApiProblem.notFound("HOUSEHOLD_NOT_FOUND", "No household " + householdId
+                        + " in the read model. Check the id; a registration just made appears within seconds."));
+        SiklusClient client = access.requireReadable(h.kelurahanCode());
+        return view(h, showsPersonalData(client, h.kelurahanCode()));
+    }
+
+    private static boolean showsPersonalData(SiklusClient client, String code) {
+        return client.actsFor(code) || client.has(Role.AUDITOR) || client.has(Role.ADMIN);
+    }
+
+    private static HouseholdView view(HouseholdRegistryProjection.HouseholdDocument h, boolean showsPersonalData) {
+        return new HouseholdView(h.id(), h.kelurahanCode(), h.rw(), h.rt(), showsPersonalData ? h.headName() : null,
+                h.members(), h.povertyStatus(), h.registeredAt());
+    }
+
+    record HouseholdView(String householdId, String kelurahanCode, String rw, String rt, String headName, Integer members,
                          String povertyStatus, Instant registeredAt) {
     }
 

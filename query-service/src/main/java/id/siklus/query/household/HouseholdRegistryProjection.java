@@ -62,6 +62,10 @@ public class HouseholdRegistryProjection {
         ensureIndexes();
     }
 
+    public java.util.Optional<HouseholdDocument> find(String householdId) {
+        return java.util.Optional.ofNullable(mongo.findById(householdId, HouseholdDocument.class, COLLECTION));
+    }
+
     public long countHouseholds(String kelurahanCode) {
         return mongo.count(new Query(Criteria.where(KELURAHAN).is(kelurahanCode)), COLLECTION);
     }

@@ -23,6 +23,13 @@ public class KelurahanAccess {
                 .orElse(null));
     }
 
+    /** For views of a kelurahan: unknown codes are a 404 (codes are public), then the read rule applies. */
+    public SiklusClient requireKnownAndReadable(String code) {
+        KelurahanDirectoryProjection.KelurahanDocument kelurahan = directory.find(code)
+                .orElseThrow(() -> notFound(code));
+        return access.requireRead(code, kelurahan.kota());
+    }
+
     public static ApiProblem notFound(String code) {
         return ApiProblem.notFound("KELURAHAN_NOT_FOUND", "No kelurahan " + code
                 + " in the read model. Check the code; a registration just made appears within seconds.");

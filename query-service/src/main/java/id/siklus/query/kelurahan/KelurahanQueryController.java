@@ -27,7 +27,7 @@ class KelurahanQueryController {
     @GetMapping("/api/v1/kelurahan/{code}")
     @Operation(summary = "A kelurahan with its number of households and of poor (MISKIN) households")
     KelurahanView get(@PathVariable String code) {
-        access.requireReadable(code);
+        access.requireKnownAndReadable(code);
         KelurahanDirectoryProjection.KelurahanDocument kelurahan = directory.find(code)
                 .orElseThrow(() -> KelurahanAccess.notFound(code));
         return new KelurahanView(kelurahan.id(), kelurahan.name(), kelurahan.kecamatan(), kelurahan.kota(),

@@ -83,7 +83,13 @@ public class ParkedRecords implements HealthIndicator {
 
     @Override
     public Health health() {
-        long parked = count();
+        long parked;
+        try {
+            parked = count();
+        } catch (RuntimeException e) {
+            return Health.unknown().withDetail("error", "read-model store unreachable: "
+                    + e.getClass().getSimpleName()).build();
+        }
         Health.Builder health = Health.up().withDetail("parkedRecords", parked);
         if (parked > 0) {
             health.withDetail("action", "Records on the topic could not be read; see the parked_records collection.");

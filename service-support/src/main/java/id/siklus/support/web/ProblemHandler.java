@@ -65,8 +65,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error while handling a request", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Something went wrong on our side; nothing you sent was recorded unless a later read shows it. "
-                        + "Retry with the same Idempotency-Key, or report the time of this request."));
+                "Something went wrong on our side. Retry in a moment; a request sent with an Idempotency-Key is "
+                        + "never recorded twice. If it persists, report the time of this request."));
     }
 
     @Override
@@ -160,6 +160,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        Object retryAfter = problem.getProperties() == null ? null : problem.getProperties().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
