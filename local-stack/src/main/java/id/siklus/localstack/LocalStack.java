@@ -15,7 +15,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final Settings settings;
-    private final PostgresServer postgres;
+    private PostgresServer postgres;
     private final KafkaBroker kafka;
     private final MongoWireServer mongo;
     private final SigningKeys keys;
@@ -59,6 +59,15 @@ public final class LocalStack implements AutoCloseable {
 
     public String mongoConnectionString() {
         return mongo.connectionString();
+    }
+
+    /** Stops PostgreSQL as an outage would; {@link #startPostgres()} brings it back with its data. */
+    public synchronized void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    public synchronized void startPostgres() throws IOException {
+        postgres = PostgresServer.start(settings.stateDirectory().resolve("postgres"), settings.postgresPort());
     }
 
     public KafkaBroker kafka() {

@@ -83,6 +83,16 @@ final class ContainerInfrastructure implements Infrastructure {
     }
 
     @Override
+    public void stopPostgres() {
+        DockerClientFactory.instance().client().pauseContainerCmd(postgres.getContainerId()).exec();
+    }
+
+    @Override
+    public void startPostgres() {
+        DockerClientFactory.instance().client().unpauseContainerCmd(postgres.getContainerId()).exec();
+    }
+
+    @Override
     public void close() {
         mongo.stop();
         kafka.stop();

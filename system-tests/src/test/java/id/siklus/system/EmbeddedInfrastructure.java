@@ -69,6 +69,16 @@ final class EmbeddedInfrastructure implements Infrastructure {
     }
 
     @Override
+    public void stopPostgres() throws IOException {
+        stack.stopPostgres();
+    }
+
+    @Override
+    public void startPostgres() throws IOException {
+        stack.startPostgres();
+    }
+
+    @Override
     public void close() {
         stack.close();
     }

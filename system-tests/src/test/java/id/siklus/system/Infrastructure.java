@@ -24,6 +24,12 @@ interface Infrastructure extends AutoCloseable {
     /** Brings the broker back at the same address with its data. */
     void startKafka() throws Exception;
 
+    /** Makes PostgreSQL unreachable, as an outage would. */
+    void stopPostgres() throws Exception;
+
+    /** Brings PostgreSQL back at the same address with its data. */
+    void startPostgres() throws Exception;
+
     @Override
     void close();
 

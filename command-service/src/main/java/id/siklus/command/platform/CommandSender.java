@@ -56,12 +56,15 @@ public class CommandSender {
     private final MeterRegistry meters;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
+    private final StoreConnections connections;
 
-    CommandSender(CommandGateway gateway, MeterRegistry meters, IdempotencyStore idempotency, ObjectMapper json) {
+    CommandSender(CommandGateway gateway, MeterRegistry meters, IdempotencyStore idempotency, ObjectMapper json,
+                  StoreConnections connections) {
         this.gateway = gateway;
         this.meters = meters;
         this.idempotency = idempotency;
         this.json = json;
+        this.connections = connections;
     }
 
     /**
@@ -84,14 +87,14 @@ public class CommandSender {
         try {
             String key = header(http, IDEMPOTENCY_KEY);
             String fingerprint = key == null ? null : fingerprint(http, request);
-            if (key != null) {
-                Optional<IdempotencyStore.Recorded> recorded = idempotency.find(client.clientId(), key);
-                if (recorded.isPresent()) {
-                    outcome = "replayed";
-                    return replay(recorded.get(), fingerprint, key);
-                }
-            }
             try {
+                if (key != null) {
+                    Optional<IdempotencyStore.Recorded> recorded = idempotency.find(client.clientId(), key);
+                    if (recorded.isPresent()) {
+                        outcome = "replayed";
+                        return replay(recorded.get(), fingerprint, key);
+                    }
+                }
                 gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .withMetaData(metadata(client, http, key, fingerprint, success)));
                 outcome = "accepted";
@@ -99,6 +102,9 @@ public class CommandSender {
             } catch (IdempotencyStore.AlreadyRecorded concurrent) {
                 outcome = "replayed";
                 return replay(idempotency.find(client.clientId(), key).orElseThrow(), fingerprint, key);
+            } catch (ApiProblem problem) {
+                outcome = problem.status().is5xxServerError() ? "failed" : "refused";
+                throw problem;
             } catch (RuntimeException e) {
                 ApiProblem problem = refusals.apply(e);
                 if (problem == null) {
@@ -156,7 +162,7 @@ public class CommandSender {
         return false;
     }
 
-    private static ApiProblem generalRefusal(RuntimeException e) {
+    private ApiProblem generalRefusal(RuntimeException e) {
         if (e instanceof ApiProblem problem) {
             return problem;
         }
@@ -170,6 +176,9 @@ public class CommandSender {
         if (e instanceof ConcurrencyException) {
             return ApiProblem.conflict("CONCURRENT_CHANGE",
                     "Another request changed the same record at the same moment; read it again and retry.");
+        }
+        if (storeUnreachable(e)) {
+            connections.evictIdle();
         }
         if (e instanceof AxonException || storeUnreachable(e)) {
             // the class only: the message can quote the SQL with the event's payload, which may hold personal data

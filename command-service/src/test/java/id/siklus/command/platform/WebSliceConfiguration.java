@@ -26,6 +26,11 @@ public class WebSliceConfiguration {
     }
 
     @Bean
+    StoreConnections storeConnections() {
+        return Mockito.mock(StoreConnections.class);
+    }
+
+    @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
     }
