@@ -27,9 +27,15 @@ class MessageJsonRoundTripTest {
                 new RegisterKelurahan("35.71.03.1001", "Bandar Lor", "Mojoroto", "Kediri"),
                 new KelurahanRegistered("35.71.03.1001", "Bandar Lor", "Mojoroto", "Kediri"),
                 new RegisterHousehold("35.71.03.1001", "2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "03", "010",
-                        "Siti Aminah", 4, PovertyStatus.MISKIN),
+                        "Siti Aminah", 4, PovertyStatus.MISKIN, "3571034506780001", java.time.LocalDate.of(2009, 5, 2)),
                 new HouseholdRegistered("2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "35.71.03.1001", "03", "010",
-                        "Siti Aminah", 4, PovertyStatus.HAMPIR_MISKIN));
+                        "Siti Aminah", 4, PovertyStatus.HAMPIR_MISKIN, null, java.time.LocalDate.of(2009, 5, 2)),
+                new id.siklus.api.household.HouseholdReclassified("2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50",
+                        "35.71.03.1001", PovertyStatus.MISKIN, PovertyStatus.HAMPIR_MISKIN, "review 2010",
+                        java.time.LocalDate.of(2010, 3, 1)),
+                new id.siklus.api.cycle.CycleStageRecorded("35.71.03.1001",
+                        id.siklus.api.cycle.CycleStage.PJM_PRONANGKIS, java.time.LocalDate.of(2009, 8, 1),
+                        new id.siklus.api.cycle.Participants(40, 35, 30), "rembug warga", null, 2010, 2012));
     }
 
     @ParameterizedTest

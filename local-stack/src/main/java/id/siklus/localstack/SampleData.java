@@ -41,6 +41,19 @@ final class SampleData {
             throw new IOException("Registering the sample kelurahan answered HTTP " + registered);
         }
         String lkm = tokens.mint(TokenMinter.TokenRequest.of("LKM", SAMPLE_CODE));
+        String[][] stages = {
+                {"REFLEKSI_KEMISKINAN", "2009-03-14", ""},
+                {"PEMETAAN_SWADAYA", "2009-04-20", ""},
+                {"PEMBENTUKAN_LKM", "2009-06-06", ",\"lkmName\":\"LKM SAMPEL Maju Bersama\""},
+                {"PJM_PRONANGKIS", "2009-08-15", ",\"fromYear\":2010,\"toYear\":2012"}};
+        for (String[] stage : stages) {
+            int status = post("/api/v1/kelurahan/" + SAMPLE_CODE + "/cycle-stages", lkm, """
+                    {"stage":"%s","heldOn":"%s","participants":{"men":40,"women":35,"poor":30}%s}"""
+                    .formatted(stage[0], stage[1], stage[2]));
+            if (status != 200 && status != 409) {
+                throw new IOException("Recording the sample stage " + stage[0] + " answered HTTP " + status);
+            }
+        }
         List<String[]> households = List.of(
                 new String[]{"01", "001", "Keluarga Sampel A", "4", "MISKIN"},
                 new String[]{"01", "001", "Keluarga Sampel B", "3", "TIDAK_MISKIN"},
@@ -52,7 +65,7 @@ final class SampleData {
             // fixed ids make a re-run after a crash register nothing twice
             String id = UUID.nameUUIDFromBytes((SAMPLE_CODE + "/" + index++).getBytes()).toString();
             int status = post("/api/v1/kelurahan/" + SAMPLE_CODE + "/households", lkm, """
-                    {"householdId":"%s","rw":"%s","rt":"%s","headName":"%s","members":%s,"povertyStatus":"%s"}"""
+                    {"householdId":"%s","rw":"%s","rt":"%s","headName":"%s","members":%s,"povertyStatus":"%s","registeredOn":"2009-05-02"}"""
                     .formatted(id, h[0], h[1], h[2], h[3], h[4]));
             if (status != 201 && status != 409) {
                 throw new IOException("Registering a sample household answered HTTP " + status);

@@ -116,6 +116,25 @@ final class SiklusSystem {
                 response.body());
     }
 
+    /** Registered by an ADMIN, with poverty reflection and self-mapping recorded by its LKM: ready for households. */
+    Response prepareKelurahan(String code) throws IOException, InterruptedException {
+        Response registered = post(commandUrl("/api/v1/kelurahan"), token("ADMIN"), """
+                {"code":"%s","name":"Bandar Lor","kecamatan":"Mojoroto","kota":"Kediri"}""".formatted(code));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("Registering " + code + " answered " + registered);
+        }
+        for (String stage : java.util.List.of("REFLEKSI_KEMISKINAN", "PEMETAAN_SWADAYA")) {
+            Response recorded = post(commandUrl("/api/v1/kelurahan/" + code + "/cycle-stages"), token("LKM", code),
+                    """
+                    {"stage":"%s","heldOn":"2009-03-14","participants":{"men":40,"women":35,"poor":30}}"""
+                            .formatted(stage));
+            if (recorded.status() != 200) {
+                throw new IllegalStateException("Recording " + stage + " for " + code + " answered " + recorded);
+            }
+        }
+        return registered;
+    }
+
     /** How many events the event store holds: the proof that a refusal wrote nothing. */
     long storedEvents() throws SQLException {
         try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),

@@ -34,9 +34,7 @@ class StoreOutageIT {
         SiklusSystem system = SiklusSystem.get();
         String code = "35.73.%02d.%04d".formatted(ThreadLocalRandom.current().nextInt(10, 99),
                 ThreadLocalRandom.current().nextInt(1000, 9999));
-        assertThat(system.post(system.commandUrl("/api/v1/kelurahan"), system.token("ADMIN"), """
-                {"code":"%s","name":"Sabar","kecamatan":"Kota","kota":"Kediri"}""".formatted(code)).status())
-                .isEqualTo(201);
+        system.prepareKelurahan(code);
         long before = system.storedEvents();
         String key = "outage-" + code;
 

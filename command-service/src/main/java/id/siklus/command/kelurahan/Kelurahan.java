@@ -1,26 +1,48 @@
 package id.siklus.command.kelurahan;
 
+import id.siklus.api.cycle.CycleStage;
+import id.siklus.api.cycle.CycleStageRecorded;
+import id.siklus.api.cycle.RecordCycleStage;
+import id.siklus.api.household.HouseholdReclassified;
+import id.siklus.api.household.HouseholdRegistered;
+import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.ReclassifyHousehold;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
-import id.siklus.command.household.Household;
+import id.siklus.command.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
- * A kelurahan in the program, identified by its Kemendagri code. It is the one that decides what may be recorded in
- * it; the households it registers live as their own aggregates.
+ * A kelurahan in the program, identified by its Kemendagri code: the consistency boundary for the rules that span its
+ * cycle and its households (stage order, self-mapping before households, NIK unique in the kelurahan). Each rule is a
+ * named method; a command handler checks its rules, then applies.
  */
 @Aggregate
 class Kelurahan {
 
     @AggregateIdentifier
     private String code;
+    private final Map<CycleStage, LocalDate> firstHeld = new EnumMap<>(CycleStage.class);
+    private final List<PjmPeriod> plans = new ArrayList<>();
+    private final Set<Integer> reviewYears = new HashSet<>();
+    private final Map<String, PovertyStatus> households = new HashMap<>();
+    private final Map<String, LocalDate> householdRegisteredOn = new HashMap<>();
+    private final Set<String> niks = new HashSet<>();
 
     Kelurahan() {
         // for Axon: rebuilt from its events
@@ -31,14 +53,170 @@ class Kelurahan {
         apply(new KelurahanRegistered(command.code(), command.name(), command.kecamatan(), command.kota()));
     }
 
+    // --- the cycle ------------------------------------------------------------------------------------------------
+
     @CommandHandler
-    String handle(RegisterHousehold command) throws Exception {
-        createNew(Household.class, () -> Household.register(command));
+    void handle(RecordCycleStage command) {
+        CycleStage stage = command.stage();
+        requireStage(stage.predecessor(), stage.name());
+        ensureNotBeforePredecessor(stage, command.heldOn());
+        ensureRecordedOnlyOnce(stage);
+        if (stage == CycleStage.PJM_PRONANGKIS) {
+            ensurePlanPeriodIsLaterThanEveryPlan(command.fromYear(), command.toYear());
+        }
+        if (stage == CycleStage.REVIEW_PARTISIPATIF) {
+            ensureOneReviewPerYear(command.heldOn());
+            ensureReviewNotBeforeLatestPlan(command.heldOn());
+        }
+        apply(new CycleStageRecorded(code, stage, command.heldOn(), command.participants(), command.notes(),
+                command.lkmName(), command.fromYear(), command.toYear()));
+    }
+
+    /** A stage comes after the stage before it: no KSM before a mapping, no BLM before a plan. */
+    private void requireStage(CycleStage required, String wanted) {
+        if (required != null && !firstHeld.containsKey(required)) {
+            throw RuleViolation.conflict("CYCLE_ORDER", wanted + " cannot be recorded before " + required
+                    + "; record " + required + " for kelurahan " + code + " first.");
+        }
+    }
+
+    private void ensureNotBeforePredecessor(CycleStage stage, LocalDate heldOn) {
+        CycleStage predecessor = stage.predecessor();
+        if (predecessor != null && heldOn.isBefore(firstHeld.get(predecessor))) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", stage + " held on " + heldOn
+                    + " cannot be earlier than " + predecessor + ", held on " + firstHeld.get(predecessor) + ".");
+        }
+    }
+
+    private void ensureRecordedOnlyOnce(CycleStage stage) {
+        if (!stage.repeatable() && firstHeld.containsKey(stage)) {
+            throw RuleViolation.conflict("CYCLE_STAGE_ALREADY_RECORDED", stage + " was recorded for kelurahan " + code
+                    + " on " + firstHeld.get(stage) + "; it is recorded once. Changes to the poor families are "
+                    + "recorded as reclassifications.");
+        }
+    }
+
+    /** A new PJM covers years after every earlier plan: plans never overlap. */
+    private void ensurePlanPeriodIsLaterThanEveryPlan(int fromYear, int toYear) {
+        for (PjmPeriod plan : plans) {
+            if (fromYear <= plan.toYear()) {
+                throw RuleViolation.conflict("PJM_PERIOD_OVERLAPS", "A PJM Pronangkis for " + plan.fromYear() + "–"
+                        + plan.toYear() + " is recorded; a new plan must start in " + (plan.toYear() + 1)
+                        + " or later, not " + fromYear + ".");
+            }
+        }
+    }
+
+    private void ensureOneReviewPerYear(LocalDate heldOn) {
+        if (reviewYears.contains(heldOn.getYear())) {
+            throw RuleViolation.conflict("REVIEW_ALREADY_HELD_THIS_YEAR", "A review partisipatif for "
+                    + heldOn.getYear() + " is recorded already; it is held at most once a calendar year.");
+        }
+    }
+
+    private void ensureReviewNotBeforeLatestPlan(LocalDate heldOn) {
+        LocalDate latestPlan = plans.get(plans.size() - 1).adoptedOn();
+        if (heldOn.isBefore(latestPlan)) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", "A review partisipatif held on " + heldOn
+                    + " cannot be earlier than the PJM Pronangkis it reviews, adopted on " + latestPlan + ".");
+        }
+    }
+
+    // --- households -----------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    String handle(RegisterHousehold command) {
+        requireStage(CycleStage.PEMETAAN_SWADAYA, "A household");
+        ensureNotBeforeSelfMapping(command.registeredOn());
+        ensureHouseholdIsNew(command.householdId());
+        ensureNikUnique(command.nik());
+        apply(new HouseholdRegistered(command.householdId(), code, command.rw(), command.rt(), command.headName(),
+                command.members(), command.povertyStatus(), command.nik(), command.registeredOn()));
         return command.householdId();
     }
+
+    private void ensureNotBeforeSelfMapping(LocalDate registeredOn) {
+        LocalDate mapping = firstHeld.get(CycleStage.PEMETAAN_SWADAYA);
+        if (registeredOn.isBefore(mapping)) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", "A household registered on " + registeredOn
+                    + " cannot come before the pemetaan swadaya of " + mapping + ".");
+        }
+    }
+
+    private void ensureHouseholdIsNew(String householdId) {
+        if (households.containsKey(householdId)) {
+            throw RuleViolation.conflict("HOUSEHOLD_ALREADY_REGISTERED", "Household " + householdId
+                    + " is already registered; nothing was changed.");
+        }
+    }
+
+    /** One family, one registration: the same NIK twice in one kelurahan is refused. */
+    private void ensureNikUnique(String nik) {
+        if (nik != null && niks.contains(nik)) {
+            throw RuleViolation.conflict("NIK_ALREADY_REGISTERED", "A household with this NIK is already registered "
+                    + "in kelurahan " + code + "; reclassify that household instead of registering it again.");
+        }
+    }
+
+    @CommandHandler
+    void handle(ReclassifyHousehold command) {
+        PovertyStatus current = requireHousehold(command.householdId());
+        LocalDate registeredOn = householdRegisteredOn.get(command.householdId());
+        if (registeredOn != null && command.effectiveOn().isBefore(registeredOn)) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", "A reclassification effective " + command.effectiveOn()
+                    + " cannot come before the household's registration on " + registeredOn + ".");
+        }
+        if (current == command.povertyStatus()) {
+            throw RuleViolation.conflict("STATUS_UNCHANGED", "Household " + command.householdId() + " is "
+                    + current + " already; nothing was changed.");
+        }
+        apply(new HouseholdReclassified(command.householdId(), code, current, command.povertyStatus(),
+                command.reason(), command.effectiveOn()));
+    }
+
+    private PovertyStatus requireHousehold(String householdId) {
+        PovertyStatus status = households.get(householdId);
+        if (status == null) {
+            throw RuleViolation.notFound("HOUSEHOLD_NOT_FOUND", "No household " + householdId
+                    + " is registered in kelurahan " + code + ".");
+        }
+        return status;
+    }
+
+    // --- state, from events only ----------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(KelurahanRegistered event) {
         code = event.code();
+    }
+
+    @EventSourcingHandler
+    void on(CycleStageRecorded event) {
+        firstHeld.putIfAbsent(event.stage(), event.heldOn());
+        if (event.stage() == CycleStage.PJM_PRONANGKIS) {
+            plans.add(new PjmPeriod(event.fromYear(), event.toYear(), event.heldOn()));
+        }
+        if (event.stage() == CycleStage.REVIEW_PARTISIPATIF) {
+            reviewYears.add(event.heldOn().getYear());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdRegistered event) {
+        households.put(event.householdId(), event.povertyStatus());
+        if (event.registeredOn() != null) {
+            householdRegisteredOn.put(event.householdId(), event.registeredOn());
+        }
+        if (event.nik() != null) {
+            niks.add(event.nik());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdReclassified event) {
+        households.put(event.householdId(), event.povertyStatus());
+    }
+
+    private record PjmPeriod(int fromYear, int toYear, LocalDate adoptedOn) {
     }
 }

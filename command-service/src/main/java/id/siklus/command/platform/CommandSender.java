@@ -3,6 +3,7 @@ package id.siklus.command.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siklus.api.AuditMetadata;
+import id.siklus.command.RuleViolation;
 import id.siklus.support.security.SiklusClient;
 import id.siklus.support.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,15 +85,19 @@ public class CommandSender {
         String commandType = command.getClass().getSimpleName();
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
+        String key = null;
+        String fingerprint = null;
         try {
-            String key = header(http, IDEMPOTENCY_KEY);
-            String fingerprint = key == null ? null : fingerprint(http, request);
             try {
+                key = header(http, IDEMPOTENCY_KEY);
+                fingerprint = key == null ? null : fingerprint(http, request);
                 if (key != null) {
                     Optional<IdempotencyStore.Recorded> recorded = idempotency.find(client.clientId(), key);
                     if (recorded.isPresent()) {
+                        outcome = "refused";
+                        ResponseEntity<?> replayed = replay(recorded.get(), fingerprint, key);
                         outcome = "replayed";
-                        return replay(recorded.get(), fingerprint, key);
+                        return replayed;
                     }
                 }
                 gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
@@ -100,8 +105,11 @@ public class CommandSender {
                 outcome = "accepted";
                 return success;
             } catch (IdempotencyStore.AlreadyRecorded concurrent) {
+                outcome = "refused";
+                ResponseEntity<?> replayed = replay(idempotency.find(client.clientId(), key).orElseThrow(),
+                        fingerprint, key);
                 outcome = "replayed";
-                return replay(idempotency.find(client.clientId(), key).orElseThrow(), fingerprint, key);
+                return replayed;
             } catch (ApiProblem problem) {
                 outcome = problem.status().is5xxServerError() ? "failed" : "refused";
                 throw problem;
@@ -165,6 +173,14 @@ public class CommandSender {
     private ApiProblem generalRefusal(RuntimeException e) {
         if (e instanceof ApiProblem problem) {
             return problem;
+        }
+        if (e instanceof RuleViolation violation) {
+            HttpStatus status = switch (violation.kind()) {
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            };
+            return new ApiProblem(status, violation.code(), violation.getMessage());
         }
         if (e instanceof AggregateNotFoundException notFound) {
             return ApiProblem.notFound("NOT_FOUND", "Nothing is registered under " + notFound.getAggregateIdentifier()

@@ -105,7 +105,7 @@ class HouseholdControllerTest {
 
         CommandMessage<?> command = sentCommand();
         assertThat(command.getPayload()).isEqualTo(new RegisterHousehold(CODE, HOUSEHOLD, "03", "010",
-                "Siti Aminah", 4, PovertyStatus.MISKIN));
+                "Siti Aminah", 4, PovertyStatus.MISKIN, null, WebSliceConfiguration.TODAY));
         assertThat(command.getMetaData())
                 .containsEntry(AuditMetadata.CLIENT_ID, "lkm-bandar-lor")
                 .containsEntry(AuditMetadata.REQUEST_ID, "req-7");
@@ -200,11 +200,11 @@ class HouseholdControllerTest {
 
     @Test
     void aFieldTheRequestDoesNotKnowIsRefusedByName() throws Exception {
-        mvc.perform(register(bodyWith("members", "4, \"nik\": \"3571010101010001\"")).with(lkmOf(CODE)))
+        mvc.perform(register(bodyWith("members", "4, \"address\": \"Jl. Mawar 3\"")).with(lkmOf(CODE)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
-                .andExpect(jsonPath("$.detail", containsString("'nik'")));
+                .andExpect(jsonPath("$.detail", containsString("'address'")));
 
         verifyNoInteractions(gateway);
     }
@@ -289,7 +289,8 @@ class HouseholdControllerTest {
 
     @Test
     void aHouseholdRegisteredBeforeIsAConflict() throws Exception {
-        when(gateway.sendAndWait(any())).thenThrow(new AggregateStreamCreationException("exists"));
+        when(gateway.sendAndWait(any())).thenThrow(id.siklus.command.RuleViolation.conflict(
+                "HOUSEHOLD_ALREADY_REGISTERED", "Household " + HOUSEHOLD + " is already registered."));
 
         mvc.perform(register(validBody()).with(lkmOf(CODE)))
                 .andExpect(status().isConflict())
@@ -351,5 +352,50 @@ class HouseholdControllerTest {
                 .andExpect(jsonPath("$.detail", containsString("headName")));
 
         verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aNikIsSixteenDigitsOrRefused() throws Exception {
+        mvc.perform(register(validBody().replace("}", ",\"nik\":\"35710345\"}")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("'nik'")));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aRegistrationDatedAfterTodayIsRefused() throws Exception {
+        mvc.perform(register(validBody().replace("}", ",\"registeredOn\":\""
+                        + WebSliceConfiguration.TODAY.plusDays(1) + "\"}")).with(lkmOf(CODE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EFFECTIVE_DATE_IN_FUTURE"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void theLkmReclassifiesAHouseholdFromADate() throws Exception {
+        mvc.perform(post(PATH + "/" + HOUSEHOLD + "/reclassifications").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"povertyStatus":"HAMPIR_MISKIN","reason":"review 2010","effectiveOn":"2010-05-20"}""")
+                        .with(lkmOf(CODE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.povertyStatus").value("HAMPIR_MISKIN"));
+
+        assertThat(sentCommand().getPayload()).isEqualTo(new id.siklus.api.household.ReclassifyHousehold(CODE,
+                HOUSEHOLD, PovertyStatus.HAMPIR_MISKIN, "review 2010", java.time.LocalDate.of(2010, 5, 20)));
+    }
+
+    @Test
+    void aReclassificationOfAnUnknownHouseholdIsNotFound() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(id.siklus.command.RuleViolation.notFound("HOUSEHOLD_NOT_FOUND",
+                "No household " + HOUSEHOLD + " is registered in kelurahan " + CODE + "."));
+
+        mvc.perform(post(PATH + "/" + HOUSEHOLD + "/reclassifications").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"povertyStatus":"HAMPIR_MISKIN","reason":"review 2010","effectiveOn":"2010-05-20"}""")
+                        .with(lkmOf(CODE)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("HOUSEHOLD_NOT_FOUND"));
     }
 }

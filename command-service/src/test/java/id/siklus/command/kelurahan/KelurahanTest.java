@@ -1,21 +1,43 @@
 package id.siklus.command.kelurahan;
 
+import id.siklus.api.cycle.CycleStage;
+import id.siklus.api.cycle.CycleStageRecorded;
+import id.siklus.api.cycle.Participants;
+import id.siklus.api.cycle.RecordCycleStage;
+import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.ReclassifyHousehold;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
+import id.siklus.command.RuleViolation;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+/** One test per rule of the kelurahan, including each refusal. */
 class KelurahanTest {
 
     private static final String CODE = "35.71.03.1001";
     private static final String HOUSEHOLD = "2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50";
+    private static final String OTHER_HOUSEHOLD = "7a2d4b1e-0c43-4a5e-9f43-7b1d2c3e4f51";
+    private static final String NIK = "3571034506780001";
+    private static final Participants PEOPLE = new Participants(40, 35, 30);
+    private static final KelurahanRegistered REGISTERED =
+            new KelurahanRegistered(CODE, "Bandar Lor", "Mojoroto", "Kediri");
 
     private FixtureConfiguration<Kelurahan> fixture;
 
@@ -24,42 +46,257 @@ class KelurahanTest {
         fixture = new AggregateTestFixture<>(Kelurahan.class);
     }
 
+    private static CycleStageRecorded held(CycleStage stage, LocalDate on) {
+        return new CycleStageRecorded(CODE, stage, on, PEOPLE, null,
+                stage == CycleStage.PEMBENTUKAN_LKM ? "LKM Maju Bersama" : null,
+                stage == CycleStage.PJM_PRONANGKIS ? 2010 : null, stage == CycleStage.PJM_PRONANGKIS ? 2012 : null);
+    }
+
+    private static RecordCycleStage record(CycleStage stage, LocalDate on) {
+        CycleStageRecorded e = held(stage, on);
+        return new RecordCycleStage(CODE, stage, on, PEOPLE, null, e.lkmName(), e.fromYear(), e.toYear());
+    }
+
+    /** The kelurahan registered and every stage up to and including {@code last}, a month apart from 2009-01-10. */
+    private static Object[] cycleUpTo(CycleStage last) {
+        List<Object> events = new ArrayList<>(List.of(REGISTERED));
+        LocalDate day = LocalDate.of(2009, 1, 10);
+        for (CycleStage stage : CycleStage.values()) {
+            events.add(held(stage, day));
+            if (stage == last) {
+                break;
+            }
+            day = day.plusMonths(1);
+        }
+        return events.toArray();
+    }
+
+    private static Matcher<RuleViolation> violation(String code) {
+        return new FeatureMatcher<RuleViolation, String>(is(code), "a rule violation with code", "code") {
+            @Override
+            protected String featureValueOf(RuleViolation actual) {
+                return actual.code();
+            }
+        };
+    }
+
+    private static RegisterHousehold household(String id, String nik, LocalDate on) {
+        return new RegisterHousehold(CODE, id, "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN, nik, on);
+    }
+
+    // --- registration ------------------------------------------------------------------------------------------
+
     @Test
     void registeringAKelurahanRecordsItUnderItsCode() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterKelurahan(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new KelurahanRegistered(CODE, "Bandar Lor", "Mojoroto", "Kediri"));
+                .expectEvents(REGISTERED);
     }
 
-    /**
-     * The aggregate keeps no rule of its own against a second registration: the event store refuses a second stream
-     * under the same code (in production a unique key, reported as AggregateStreamCreationException; in the fixture
-     * its recording store's sequence check).
-     */
+    /** The event store refuses a second stream under the same code (in production a unique key → 409). */
     @Test
     void registeringAKelurahanTwiceIsRefusedByTheStore() {
-        fixture.given(new KelurahanRegistered(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
+        fixture.given(REGISTERED)
                 .when(new RegisterKelurahan(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
                 .expectNoEvents()
                 .expectException(EventStoreException.class);
     }
 
+    // --- the cycle ---------------------------------------------------------------------------------------------
+
     @Test
-    void aRegisteredKelurahanRegistersAHouseholdAsItsOwnAggregate() {
-        fixture.given(new KelurahanRegistered(CODE, "Bandar Lor", "Mojoroto", "Kediri"))
-                .when(new RegisterHousehold(CODE, HOUSEHOLD, "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN))
-                .expectSuccessfulHandlerExecution()
+    void povertyReflectionIsTheFirstStageAndNeedsNothingBefore() {
+        fixture.given(REGISTERED)
+                .when(record(CycleStage.REFLEKSI_KEMISKINAN, LocalDate.of(2009, 3, 14)))
+                .expectEvents(held(CycleStage.REFLEKSI_KEMISKINAN, LocalDate.of(2009, 3, 14)));
+    }
+
+    @Test
+    void cannotRecordSelfMappingBeforeThePovertyReflection() {
+        fixture.given(REGISTERED)
+                .when(record(CycleStage.PEMETAAN_SWADAYA, LocalDate.of(2009, 3, 14)))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("record REFLEKSI_KEMISKINAN"));
+    }
+
+    @Test
+    void cannotRecordAPlanBeforeTheLkmIsFormed() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .when(record(CycleStage.PJM_PRONANGKIS, LocalDate.of(2009, 6, 1)))
+                .expectNoEvents()
+                .expectExceptionMessage(containsString("record PEMBENTUKAN_LKM"));
+    }
+
+    @Test
+    void aStageCannotBeDatedBeforeTheStageItFollows() {
+        fixture.given(cycleUpTo(CycleStage.REFLEKSI_KEMISKINAN))
+                .when(record(CycleStage.PEMETAAN_SWADAYA, LocalDate.of(2009, 1, 9)))
+                .expectNoEvents()
+                .expectException(violation(("CYCLE_DATE_ORDER")));
+    }
+
+    @Test
+    void theLkmIsFormedOnceAndARepeatIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMBENTUKAN_LKM))
+                .when(record(CycleStage.PEMBENTUKAN_LKM, LocalDate.of(2009, 9, 1)))
+                .expectNoEvents()
+                .expectException(violation(("CYCLE_STAGE_ALREADY_RECORDED")));
+    }
+
+    @Test
+    void aLaterPlanForTheFollowingYearsIsRecorded() {
+        RecordCycleStage next = new RecordCycleStage(CODE, CycleStage.PJM_PRONANGKIS, LocalDate.of(2012, 11, 1),
+                PEOPLE, null, null, 2013, 2015);
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS))
+                .when(next)
+                .expectEvents(new CycleStageRecorded(CODE, CycleStage.PJM_PRONANGKIS, LocalDate.of(2012, 11, 1),
+                        PEOPLE, null, null, 2013, 2015));
+    }
+
+    @Test
+    void aPlanOverlappingAnEarlierPlanIsRefusedNamingTheFirstFreeYear() {
+        RecordCycleStage overlapping = new RecordCycleStage(CODE, CycleStage.PJM_PRONANGKIS,
+                LocalDate.of(2011, 11, 1), PEOPLE, null, null, 2012, 2014);
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS))
+                .when(overlapping)
+                .expectNoEvents()
+                .expectException(violation(("PJM_PERIOD_OVERLAPS")))
+                .expectExceptionMessage(containsString("start in 2013"));
+    }
+
+    @Test
+    void cannotHoldAReviewBeforeAnyPlan() {
+        fixture.given(cycleUpTo(CycleStage.PEMBENTUKAN_LKM))
+                .when(record(CycleStage.REVIEW_PARTISIPATIF, LocalDate.of(2010, 2, 1)))
+                .expectNoEvents()
+                .expectExceptionMessage(containsString("record PJM_PRONANGKIS"));
+    }
+
+    @Test
+    void aReviewIsHeldAtMostOnceACalendarYear() {
+        fixture.given(cycleUpTo(CycleStage.REVIEW_PARTISIPATIF))
+                .when(record(CycleStage.REVIEW_PARTISIPATIF, LocalDate.of(2009, 12, 20)))
+                .expectNoEvents()
+                .expectException(violation(("REVIEW_ALREADY_HELD_THIS_YEAR")));
+    }
+
+    @Test
+    void aReviewTheNextYearIsRecorded() {
+        fixture.given(cycleUpTo(CycleStage.REVIEW_PARTISIPATIF))
+                .when(record(CycleStage.REVIEW_PARTISIPATIF, LocalDate.of(2010, 5, 20)))
+                .expectEvents(held(CycleStage.REVIEW_PARTISIPATIF, LocalDate.of(2010, 5, 20)));
+    }
+
+    @Test
+    void aReviewCannotBeDatedBeforeThePlanItReviews() {
+        RecordCycleStage laterPlan = new RecordCycleStage(CODE, CycleStage.PJM_PRONANGKIS, LocalDate.of(2012, 11, 1),
+                PEOPLE, null, null, 2013, 2015);
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS))
+                .andGivenCommands(laterPlan)
+                .when(record(CycleStage.REVIEW_PARTISIPATIF, LocalDate.of(2012, 10, 1)))
+                .expectNoEvents()
+                .expectException(violation(("CYCLE_DATE_ORDER")));
+    }
+
+    // --- households --------------------------------------------------------------------------------------------
+
+    @Test
+    void cannotRegisterAHouseholdBeforeTheSelfMapping() {
+        fixture.given(cycleUpTo(CycleStage.REFLEKSI_KEMISKINAN))
+                .when(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .expectNoEvents()
+                .expectException(violation(("CYCLE_ORDER")))
+                .expectExceptionMessage(containsString("record PEMETAAN_SWADAYA"));
+    }
+
+    @Test
+    void afterTheSelfMappingAHouseholdIsRegisteredInTheKelurahanStream() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .when(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)))
                 .expectEvents(new HouseholdRegistered(HOUSEHOLD, CODE, "03", "010", "Siti Aminah", 4,
-                        PovertyStatus.MISKIN))
+                        PovertyStatus.MISKIN, NIK, LocalDate.of(2009, 5, 2)))
                 .expectResultMessagePayload(HOUSEHOLD);
+    }
+
+    @Test
+    void aHouseholdCannotBeDatedBeforeTheSelfMapping() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .when(household(HOUSEHOLD, null, LocalDate.of(2009, 2, 1)))
+                .expectNoEvents()
+                .expectException(violation(("CYCLE_DATE_ORDER")));
+    }
+
+    @Test
+    void theSameNikTwiceInOneKelurahanIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)))
+                .when(household(OTHER_HOUSEHOLD, NIK, LocalDate.of(2009, 5, 3)))
+                .expectNoEvents()
+                .expectException(violation(("NIK_ALREADY_REGISTERED")));
+    }
+
+    @Test
+    void householdsWithoutANikAreNotTakenForDuplicates() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .when(household(OTHER_HOUSEHOLD, null, LocalDate.of(2009, 5, 3)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theSameHouseholdIdTwiceIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .when(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .expectNoEvents()
+                .expectException(violation(("HOUSEHOLD_ALREADY_REGISTERED")));
     }
 
     @Test
     void aHouseholdCannotBeRegisteredInAKelurahanThatIsNotRegistered() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterHousehold(CODE, HOUSEHOLD, "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN))
+                .when(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aReviewReclassifiesAHouseholdFromItsCurrentStatus() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .when(new ReclassifyHousehold(CODE, HOUSEHOLD, PovertyStatus.HAMPIR_MISKIN, "usaha berkembang",
+                        LocalDate.of(2010, 5, 20)))
+                .expectEvents(new HouseholdReclassified(HOUSEHOLD, CODE, PovertyStatus.MISKIN,
+                        PovertyStatus.HAMPIR_MISKIN, "usaha berkembang", LocalDate.of(2010, 5, 20)));
+    }
+
+    @Test
+    void reclassifyingToTheSameStatusIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .when(new ReclassifyHousehold(CODE, HOUSEHOLD, PovertyStatus.MISKIN, "tetap",
+                        LocalDate.of(2010, 5, 20)))
+                .expectNoEvents()
+                .expectException(violation(("STATUS_UNCHANGED")));
+    }
+
+    @Test
+    void reclassifyingAnUnknownHouseholdIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .when(new ReclassifyHousehold(CODE, HOUSEHOLD, PovertyStatus.MISKIN, "?", LocalDate.of(2010, 5, 20)))
+                .expectNoEvents()
+                .expectException(violation(("HOUSEHOLD_NOT_FOUND")));
+    }
+
+    @Test
+    void aReclassificationCannotPrecedeTheRegistration() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .when(new ReclassifyHousehold(CODE, HOUSEHOLD, PovertyStatus.TIDAK_MISKIN, "salah catat",
+                        LocalDate.of(2009, 5, 1)))
+                .expectNoEvents()
+                .expectException(violation(("CYCLE_DATE_ORDER")));
     }
 }

@@ -19,6 +19,15 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(Links.class)
 public class WebSliceConfiguration {
 
+    /** "Today" in the slice tests, in the program's time zone. */
+    public static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 11, 28);
+
+    @Bean
+    EffectiveDates effectiveDates() {
+        return new EffectiveDates(java.time.Clock.fixed(TODAY.atStartOfDay(java.time.ZoneId.of("Asia/Jakarta"))
+                .plusHours(10).toInstant(), java.time.ZoneId.of("Asia/Jakarta")));
+    }
+
     /** No key was recorded before: each slice test sends its command. Replays are tested on real PostgreSQL. */
     @Bean
     IdempotencyStore idempotencyStore() {

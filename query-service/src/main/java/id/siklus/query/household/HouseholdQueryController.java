@@ -68,11 +68,11 @@ class HouseholdQueryController {
 
     private static HouseholdView view(HouseholdRegistryProjection.HouseholdDocument h, boolean showsPersonalData) {
         return new HouseholdView(h.id(), h.kelurahanCode(), h.rw(), h.rt(), showsPersonalData ? h.headName() : null,
-                h.members(), h.povertyStatus(), h.registeredAt());
+                h.members(), h.povertyStatus(), h.registeredOn(), h.registeredAt());
     }
 
     record HouseholdView(String householdId, String kelurahanCode, String rw, String rt, String headName, Integer members,
-                         String povertyStatus, Instant registeredAt) {
+                         String povertyStatus, String registeredOn, Instant registeredAt) {
     }
 
     record HouseholdPage(List<HouseholdView> items, int page, int size, long totalItems, long totalPages) {

@@ -1,5 +1,6 @@
 package id.siklus.query.household;
 
+import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.query.platform.IdempotentUpsert;
 import org.axonframework.config.ProcessingGroup;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,15 +47,27 @@ public class HouseholdRegistryProjection {
 
     @EventHandler
     void on(HouseholdRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(KELURAHAN, event.kelurahanCode());
+        fields.put("rw", event.rw());
+        fields.put("rt", event.rt());
+        fields.put("headName", event.headName());
+        fields.put("members", event.members());
+        fields.put("povertyStatus", event.povertyStatus().name());
+        fields.put("poor", event.povertyStatus().isPoor());
+        fields.put("registeredOn", event.registeredOn() == null ? null : event.registeredOn().toString());
+        fields.put("registeredAt", recordedAt);
+        upsert.apply(COLLECTION, event.householdId(), sequence, fields);
+    }
+
+    /** Status and poor flag follow the latest reclassification; the sequence guard keeps a replay from undoing it. */
+    @EventHandler
+    void on(HouseholdReclassified event, @SequenceNumber long sequence) {
         upsert.apply(COLLECTION, event.householdId(), sequence, Map.of(
                 KELURAHAN, event.kelurahanCode(),
-                "rw", event.rw(),
-                "rt", event.rt(),
-                "headName", event.headName(),
-                "members", event.members(),
                 "povertyStatus", event.povertyStatus().name(),
                 "poor", event.povertyStatus().isPoor(),
-                "registeredAt", recordedAt));
+                "reclassifiedOn", event.effectiveOn().toString()));
     }
 
     @ResetHandler
@@ -90,6 +104,7 @@ public class HouseholdRegistryProjection {
     }
 
     public record HouseholdDocument(String id, String kelurahanCode, String rw, String rt, String headName,
-                                    Integer members, String povertyStatus, Boolean poor, Instant registeredAt) {
+                                    Integer members, String povertyStatus, Boolean poor, String registeredOn,
+                                    Instant registeredAt) {
     }
 }

@@ -48,7 +48,7 @@ class HouseholdRegistryProjectionTest {
 
     private static HouseholdRegistered household(String id, String code, String rw, String rt, String head,
                                                  PovertyStatus status) {
-        return new HouseholdRegistered(id, code, rw, rt, head, 4, status);
+        return new HouseholdRegistered(id, code, rw, rt, head, 4, status, null, java.time.LocalDate.of(2009, 5, 2));
     }
 
     @Test
@@ -56,7 +56,7 @@ class HouseholdRegistryProjectionTest {
         projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 0, RECORDED);
 
         assertThat(projection.page(CODE, 0, 10)).containsExactly(new HouseholdDocument("h1", CODE, "03", "010",
-                "Siti Aminah", 4, "MISKIN", true, RECORDED));
+                "Siti Aminah", 4, "MISKIN", true, "2009-05-02", RECORDED));
         assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
         assertThat(projection.countPoor(CODE)).isEqualTo(1);
     }
@@ -148,5 +148,23 @@ class HouseholdRegistryProjectionTest {
         assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
         assertThat(template.indexOps(HouseholdRegistryProjection.COLLECTION).getIndexInfo())
                 .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("kelurahanCode"))).isTrue());
+    }
+
+    @Test
+    void aReclassificationMovesTheHouseholdOutOfThePoorCountAndAReplayOfTheRegistrationDoesNotUndoIt() {
+        projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 3, RECORDED);
+        id.siklus.api.household.HouseholdReclassified reclassified = new id.siklus.api.household.HouseholdReclassified(
+                "h1", CODE, PovertyStatus.MISKIN, PovertyStatus.HAMPIR_MISKIN, "usaha berkembang",
+                java.time.LocalDate.of(2010, 5, 20));
+        projection.on(reclassified, 7);
+        assertThat(projection.countPoor(CODE)).isZero();
+
+        projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 3, RECORDED);
+        projection.on(reclassified, 7);
+
+        assertThat(projection.countPoor(CODE)).isZero();
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
+        assertThat(projection.find("h1")).get().extracting(HouseholdDocument::povertyStatus)
+                .isEqualTo("HAMPIR_MISKIN");
     }
 }
