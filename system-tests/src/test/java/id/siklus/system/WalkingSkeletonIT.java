@@ -342,4 +342,26 @@ class WalkingSkeletonIT {
         }
         assertThat(system.storedEvents()).isEqualTo(before + 1);
     }
+
+    @Test
+    void aHouseholdIdOfOneKelurahanCannotBeTakenByAnother() throws Exception {
+        String first = newKelurahanCode();
+        String second = newKelurahanCode();
+        prepareKelurahan(first);
+        prepareKelurahan(second);
+        String id = UUID.randomUUID().toString();
+        String body = """
+                {"householdId":"%s","rw":"01","rt":"001","headName":"Keluarga Satu","members":2,"povertyStatus":"MISKIN"}"""
+                .formatted(id);
+        assertThat(system.post(system.commandUrl("/api/v1/kelurahan/" + first + "/households"),
+                system.token("LKM", first), body).status()).isEqualTo(201);
+        long before = system.storedEvents();
+
+        SiklusSystem.Response taken = system.post(system.commandUrl("/api/v1/kelurahan/" + second + "/households"),
+                system.token("LKM", second), body);
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asText()).isEqualTo("HOUSEHOLD_ID_TAKEN");
+        assertThat(system.storedEvents()).isEqualTo(before);
+    }
 }

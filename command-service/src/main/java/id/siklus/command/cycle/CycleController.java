@@ -86,10 +86,12 @@ class CycleController {
                         + ") cannot exceed men + women (" + (participants.men() + participants.women()) + ").");
             }
             boolean lkm = stage == CycleStage.PEMBENTUKAN_LKM;
-            if (lkm != (lkmName != null && !lkmName.isBlank())) {
-                throw ApiProblem.badRequest("INVALID_FIELD", lkm
-                        ? "'lkmName' is required for PEMBENTUKAN_LKM: the name of the elected LKM."
-                        : "'lkmName' belongs to PEMBENTUKAN_LKM only; remove it.");
+            if (lkm && (lkmName == null || lkmName.isBlank())) {
+                throw ApiProblem.badRequest("INVALID_FIELD",
+                        "'lkmName' is required for PEMBENTUKAN_LKM: the name of the elected LKM.");
+            }
+            if (!lkm && lkmName != null) {
+                throw ApiProblem.badRequest("INVALID_FIELD", "'lkmName' belongs to PEMBENTUKAN_LKM only; remove it.");
             }
             boolean pjm = stage == CycleStage.PJM_PRONANGKIS;
             if (pjm != (fromYear != null || toYear != null)) {

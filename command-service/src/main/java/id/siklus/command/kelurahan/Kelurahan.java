@@ -1,5 +1,10 @@
 package id.siklus.command.kelurahan;
 
+import id.siklus.api.blm.AllocateBlm;
+import id.siklus.api.blm.BlmAllocated;
+import id.siklus.api.blm.BlmCategory;
+import id.siklus.api.blm.BlmDisbursed;
+import id.siklus.api.blm.DisburseBlm;
 import id.siklus.api.cycle.CycleStage;
 import id.siklus.api.cycle.CycleStageRecorded;
 import id.siklus.api.cycle.RecordCycleStage;
@@ -10,6 +15,7 @@ import id.siklus.api.household.ReclassifyHousehold;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
+import id.siklus.api.money.Rupiah;
 import id.siklus.command.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -43,6 +49,8 @@ class Kelurahan {
     private final Map<String, PovertyStatus> households = new HashMap<>();
     private final Map<String, LocalDate> householdRegisteredOn = new HashMap<>();
     private final Set<String> niks = new HashSet<>();
+    private final Map<Integer, BlmYear> blm = new HashMap<>();
+    private final Set<String> disbursementIds = new HashSet<>();
 
     Kelurahan() {
         // for Axon: rebuilt from its events
@@ -183,6 +191,91 @@ class Kelurahan {
         return status;
     }
 
+    // --- BLM ------------------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(AllocateBlm command) {
+        ensureBlmNotYetAllocated(command.year());
+        apply(new BlmAllocated(code, command.year(), command.pagu(), command.receivedOn()));
+    }
+
+    private void ensureBlmNotYetAllocated(int year) {
+        BlmYear allocated = blm.get(year);
+        if (allocated != null) {
+            throw RuleViolation.conflict("BLM_ALREADY_ALLOCATED", "The BLM for " + year + " was allocated already ("
+                    + allocated.pagu() + ", received " + allocated.receivedOn() + "); there is one allocation a year.");
+        }
+    }
+
+    @CommandHandler
+    Rupiah handle(DisburseBlm command) {
+        BlmYear year = requireAllocation(command.year());
+        requirePlanCovering(command.year());
+        ensureNotBeforeReceipt(year, command.disbursedOn());
+        ensureWithinPagu(year, command.amount());
+        ensureKsmFitsCategory(command.category(), command.ksmId());
+        ensureDisbursementIsNew(command.disbursementId());
+        Rupiah remaining = year.pagu().minus(year.used()).minus(command.amount());
+        apply(new BlmDisbursed(code, command.disbursementId(), command.year(), command.category(), command.amount(),
+                command.activity(), command.disbursedOn(), command.ksmId(), remaining));
+        return remaining;
+    }
+
+    private BlmYear requireAllocation(int year) {
+        BlmYear allocated = blm.get(year);
+        if (allocated == null) {
+            throw RuleViolation.conflict("BLM_NOT_ALLOCATED", "No BLM is allocated to kelurahan " + code + " for "
+                    + year + "; an ADMIN records the year's pagu first.");
+        }
+        return allocated;
+    }
+
+    /** No BLM use before a plan: a PJM Pronangkis must cover the year. */
+    private void requirePlanCovering(int year) {
+        if (plans.stream().noneMatch(plan -> plan.covers(year))) {
+            throw RuleViolation.conflict("CYCLE_ORDER", "BLM of " + year + " cannot be used before a PJM Pronangkis "
+                    + "covering " + year + " is recorded" + (plans.isEmpty() ? "" : "; recorded plans cover "
+                    + plans.stream().map(PjmPeriod::years).toList()) + ".");
+        }
+    }
+
+    private static void ensureNotBeforeReceipt(BlmYear year, LocalDate disbursedOn) {
+        if (disbursedOn.isBefore(year.receivedOn())) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", "A disbursement on " + disbursedOn
+                    + " cannot come before the BLM was received on " + year.receivedOn() + ".");
+        }
+    }
+
+    /** The year's uses never exceed its pagu. */
+    private static void ensureWithinPagu(BlmYear year, Rupiah amount) {
+        Rupiah remaining = year.pagu().remainingAfter(year.used());
+        if (amount.isGreaterThan(remaining)) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "BLM_PAGU_EXCEEDED", amount
+                    + " exceeds what is left of the " + year.year() + " pagu of " + year.pagu() + ": " + remaining
+                    + " (" + remaining.amount() + ") remains.");
+        }
+    }
+
+    private static void ensureKsmFitsCategory(BlmCategory category, String ksmId) {
+        if (ksmId == null) {
+            return;
+        }
+        if (category == BlmCategory.BOP || category == BlmCategory.EKONOMI) {
+            throw RuleViolation.unprocessable("KSM_NOT_ALLOWED", category + " is not booked to a KSM"
+                    + (category == BlmCategory.EKONOMI ? ": it becomes capital of the revolving fund, lent to KSM "
+                    + "as loans" : "") + "; remove ksmId.");
+        }
+        throw RuleViolation.notFound("KSM_NOT_FOUND", "No active " + category + " KSM " + ksmId
+                + " is formed in this kelurahan.");
+    }
+
+    private void ensureDisbursementIsNew(String disbursementId) {
+        if (disbursementIds.contains(disbursementId)) {
+            throw RuleViolation.conflict("DISBURSEMENT_ALREADY_RECORDED", "Disbursement " + disbursementId
+                    + " is already recorded; nothing was changed.");
+        }
+    }
+
     // --- state, from events only ----------------------------------------------------------------------------------
 
     @EventSourcingHandler
@@ -213,10 +306,36 @@ class Kelurahan {
     }
 
     @EventSourcingHandler
+    void on(BlmAllocated event) {
+        blm.put(event.year(), new BlmYear(event.year(), event.pagu(), event.receivedOn(), Rupiah.ZERO));
+    }
+
+    @EventSourcingHandler
+    void on(BlmDisbursed event) {
+        blm.computeIfPresent(event.year(), (year, allocated) -> allocated.using(event.amount()));
+        disbursementIds.add(event.disbursementId());
+    }
+
+    @EventSourcingHandler
     void on(HouseholdReclassified event) {
         households.put(event.householdId(), event.povertyStatus());
     }
 
     private record PjmPeriod(int fromYear, int toYear, LocalDate adoptedOn) {
+
+        boolean covers(int year) {
+            return fromYear <= year && year <= toYear;
+        }
+
+        String years() {
+            return fromYear + "–" + toYear;
+        }
+    }
+
+    private record BlmYear(int year, Rupiah pagu, LocalDate receivedOn, Rupiah used) {
+
+        BlmYear using(Rupiah amount) {
+            return new BlmYear(year, pagu, receivedOn, used.plus(amount));
+        }
     }
 }

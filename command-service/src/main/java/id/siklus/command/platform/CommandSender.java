@@ -90,6 +90,9 @@ public class CommandSender {
         try {
             try {
                 key = header(http, IDEMPOTENCY_KEY);
+                // every header is checked before a recorded answer may be replayed
+                header(http, CORRELATION_ID);
+                header(http, USER_ID);
                 fingerprint = key == null ? null : fingerprint(http, request);
                 if (key != null) {
                     Optional<IdempotencyStore.Recorded> recorded = idempotency.find(client.clientId(), key);
@@ -149,6 +152,14 @@ public class CommandSender {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Money commands are only taken with an Idempotency-Key: a lost answer must never lead to paying twice. */
+    public static void requireIdempotencyKey(HttpServletRequest http) {
+        if (header(http, IDEMPOTENCY_KEY) == null) {
+            throw ApiProblem.badRequest("IDEMPOTENCY_KEY_REQUIRED", "This records money: send an Idempotency-Key "
+                    + "header (for example a UUID you keep with the request) so that a retry is never booked twice.");
         }
     }
 

@@ -1,5 +1,10 @@
 package id.siklus.command.kelurahan;
 
+import id.siklus.api.blm.AllocateBlm;
+import id.siklus.api.blm.BlmAllocated;
+import id.siklus.api.blm.BlmCategory;
+import id.siklus.api.blm.BlmDisbursed;
+import id.siklus.api.blm.DisburseBlm;
 import id.siklus.api.cycle.CycleStage;
 import id.siklus.api.cycle.CycleStageRecorded;
 import id.siklus.api.cycle.Participants;
@@ -11,6 +16,7 @@ import id.siklus.api.household.ReclassifyHousehold;
 import id.siklus.api.household.RegisterHousehold;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
+import id.siklus.api.money.Rupiah;
 import id.siklus.command.RuleViolation;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -298,5 +304,111 @@ class KelurahanTest {
                         LocalDate.of(2009, 5, 1)))
                 .expectNoEvents()
                 .expectException(violation(("CYCLE_DATE_ORDER")));
+    }
+
+    // --- BLM ---------------------------------------------------------------------------------------------------
+
+    private static final LocalDate RECEIVED = LocalDate.of(2010, 2, 1);
+    private static final BlmAllocated PAGU_2010 = new BlmAllocated(CODE, 2010, Rupiah.of(200_000_000), RECEIVED);
+
+    private static DisburseBlm use(String id, BlmCategory category, long amount) {
+        return new DisburseBlm(CODE, id, 2010, category, Rupiah.of(amount), "Perbaikan saluran RW 03",
+                LocalDate.of(2010, 3, 1), null);
+    }
+
+    @Test
+    void theYearsPaguIsAllocatedOnce() {
+        fixture.given(REGISTERED)
+                .when(new AllocateBlm(CODE, 2010, Rupiah.of(200_000_000), RECEIVED))
+                .expectEvents(PAGU_2010);
+    }
+
+    @Test
+    void aSecondAllocationForTheSameYearIsRefused() {
+        fixture.given(REGISTERED, PAGU_2010)
+                .when(new AllocateBlm(CODE, 2010, Rupiah.of(150_000_000), RECEIVED))
+                .expectNoEvents()
+                .expectException(violation("BLM_ALREADY_ALLOCATED"));
+    }
+
+    @Test
+    void aUseWithinThePaguIsBookedWithWhatRemains() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .when(use("d1", BlmCategory.LINGKUNGAN, 120_750_000))
+                .expectEvents(new BlmDisbursed(CODE, "d1", 2010, BlmCategory.LINGKUNGAN, Rupiah.of(120_750_000),
+                        "Perbaikan saluran RW 03", LocalDate.of(2010, 3, 1), null, Rupiah.of(79_250_000)))
+                .expectResultMessagePayload(Rupiah.of(79_250_000));
+    }
+
+    @Test
+    void cannotUseBlmBeforeItIsAllocated() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS))
+                .when(use("d1", BlmCategory.SOSIAL, 1_000_000))
+                .expectNoEvents()
+                .expectException(violation("BLM_NOT_ALLOCATED"));
+    }
+
+    @Test
+    void cannotUseBlmBeforeAPlanCoversTheYear() {
+        fixture.given(cycleUpTo(CycleStage.PEMBENTUKAN_LKM)).andGiven(PAGU_2010)
+                .when(use("d1", BlmCategory.SOSIAL, 1_000_000))
+                .expectNoEvents()
+                .expectException(violation("CYCLE_ORDER"))
+                .expectExceptionMessage(containsString("PJM Pronangkis covering 2010"));
+    }
+
+    @Test
+    void theYearsUsesNeverExceedItsPaguAndTheRefusalSaysWhatRemains() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .andGivenCommands(use("d1", BlmCategory.LINGKUNGAN, 150_000_000))
+                .when(use("d2", BlmCategory.EKONOMI, 50_000_001))
+                .expectNoEvents()
+                .expectException(violation("BLM_PAGU_EXCEEDED"))
+                .expectExceptionMessage(containsString("Rp 50.000.000"));
+    }
+
+    @Test
+    void thePaguCanBeUsedToTheLastRupiah() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .andGivenCommands(use("d1", BlmCategory.LINGKUNGAN, 150_000_000))
+                .when(use("d2", BlmCategory.EKONOMI, 50_000_000))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(Rupiah.ZERO);
+    }
+
+    @Test
+    void aUseCannotPrecedeTheReceiptOfTheBlm() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .when(new DisburseBlm(CODE, "d1", 2010, BlmCategory.BOP, Rupiah.of(5_000_000), "ATK",
+                        LocalDate.of(2010, 1, 31), null))
+                .expectNoEvents()
+                .expectException(violation("CYCLE_DATE_ORDER"));
+    }
+
+    @Test
+    void operatingCostsAndRevolvingCapitalAreNotBookedToAKsm() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .when(new DisburseBlm(CODE, "d1", 2010, BlmCategory.EKONOMI, Rupiah.of(5_000_000), "Modal",
+                        LocalDate.of(2010, 3, 1), "ksm-1"))
+                .expectNoEvents()
+                .expectException(violation("KSM_NOT_ALLOWED"));
+    }
+
+    @Test
+    void aUseBookedToAKsmNeedsThatKsmFormedHere() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .when(new DisburseBlm(CODE, "d1", 2010, BlmCategory.LINGKUNGAN, Rupiah.of(5_000_000), "Jalan",
+                        LocalDate.of(2010, 3, 1), "ksm-1"))
+                .expectNoEvents()
+                .expectException(violation("KSM_NOT_FOUND"));
+    }
+
+    @Test
+    void theSameDisbursementTwiceIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PJM_PRONANGKIS)).andGiven(PAGU_2010)
+                .andGivenCommands(use("d1", BlmCategory.SOSIAL, 1_000_000))
+                .when(use("d1", BlmCategory.SOSIAL, 1_000_000))
+                .expectNoEvents()
+                .expectException(violation("DISBURSEMENT_ALREADY_RECORDED"));
     }
 }

@@ -167,4 +167,14 @@ class HouseholdRegistryProjectionTest {
         assertThat(projection.find("h1")).get().extracting(HouseholdDocument::povertyStatus)
                 .isEqualTo("HAMPIR_MISKIN");
     }
+
+    @Test
+    void theNikIsPersonalDataAndNeverReachesTheReadModel() {
+        projection.on(new HouseholdRegistered("h9", CODE, "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN,
+                "3571034506780001", java.time.LocalDate.of(2009, 5, 2)), 0, RECORDED);
+
+        org.bson.Document stored = template.findById("h9", org.bson.Document.class, HouseholdRegistryProjection.COLLECTION);
+        assertThat(stored).isNotNull();
+        assertThat(stored.toJson()).doesNotContain("3571034506780001");
+    }
 }

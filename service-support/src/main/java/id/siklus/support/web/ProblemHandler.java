@@ -142,6 +142,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == null) {
             return "of another kind";
         }
+        if (type == id.siklus.api.money.Rupiah.class) {
+            return "a whole number of rupiah from 1 to " + id.siklus.api.money.Rupiah.MAX
+                    + ", written without decimals, exponent or quotes";
+        }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }

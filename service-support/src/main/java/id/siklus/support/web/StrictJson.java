@@ -14,6 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class StrictJson {
 
+    /** Boot adds Module beans to its ObjectMapper, which Axon also uses for event payloads. */
+    @Bean
+    RupiahJson rupiahJson() {
+        return new RupiahJson();
+    }
+
     @Bean
     Jackson2ObjectMapperBuilderCustomizer textFieldsTakeTextOnly() {
         return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
