@@ -1,6 +1,7 @@
 package id.siklus.system;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,9 @@ class RequestsFileIT {
                    Map<String, String> headers, String body) {
     }
 
-    @Test
-    void everyDocumentedRequestAnswersAsDocumented() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"requests.http", "full-cycle.http"})
+    void everyDocumentedRequestAnswersAsDocumented(String file) throws Exception {
         SiklusSystem system = SiklusSystem.get();
         String code = "35.72.%02d.%04d".formatted(ThreadLocalRandom.current().nextInt(10, 99),
                 ThreadLocalRandom.current().nextInt(1000, 9999));
@@ -39,7 +41,7 @@ class RequestsFileIT {
                 "auditorToken", system.token("AUDITOR"),
                 "code", code,
                 "householdId", UUID.randomUUID().toString());
-        List<Example> examples = parse(Files.readString(Path.of("..", "docs", "requests.http")), variables);
+        List<Example> examples = parse(Files.readString(Path.of("..", "docs", file)), variables);
         assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
 
         HttpClient http = HttpClient.newHttpClient();
@@ -66,6 +68,15 @@ class RequestsFileIT {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             file = file.replace("{{" + variable.getKey() + "}}", variable.getValue());
         }
+        // every other {{name}} is an id the client chooses: one fresh UUID per name
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}").matcher(file);
+        Map<String, String> ids = new java.util.HashMap<>();
+        StringBuilder resolved = new StringBuilder();
+        while (names.find()) {
+            names.appendReplacement(resolved, ids.computeIfAbsent(names.group(1), n -> UUID.randomUUID().toString()));
+        }
+        names.appendTail(resolved);
+        file = resolved.toString();
         List<Example> examples = new ArrayList<>();
         String[] blocks = file.split("(?m)^### ");
         for (int i = 1; i < blocks.length; i++) {

@@ -16,6 +16,30 @@ import id.siklus.api.household.RegisterHousehold;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
 import id.siklus.api.money.Rupiah;
+import id.siklus.api.complaint.ComplaintFiled;
+import id.siklus.api.complaint.ComplaintResolved;
+import id.siklus.api.complaint.FileComplaint;
+import id.siklus.api.complaint.ResolveComplaint;
+import id.siklus.api.ksm.AddKsmMember;
+import id.siklus.api.ksm.DissolveKsm;
+import id.siklus.api.ksm.FormKsm;
+import id.siklus.api.ksm.KsmDissolved;
+import id.siklus.api.ksm.KsmFormed;
+import id.siklus.api.ksm.KsmMemberAdded;
+import id.siklus.api.ksm.KsmMemberRemoved;
+import id.siklus.api.ksm.KsmPurpose;
+import id.siklus.api.ksm.RemoveKsmMember;
+import id.siklus.api.loan.DisburseLoan;
+import id.siklus.api.loan.LoanDisbursed;
+import id.siklus.api.loan.LoanRepaid;
+import id.siklus.api.loan.LoanWrittenOff;
+import id.siklus.api.loan.RecordRepayment;
+import id.siklus.api.loan.RepaymentRecorded;
+import id.siklus.api.loan.RepaymentSchedule;
+import id.siklus.api.loan.WriteOffLoan;
+import id.siklus.api.partnership.PartnershipRecorded;
+import id.siklus.api.partnership.RecordPartnership;
+import id.siklus.command.ProgramRules;
 import id.siklus.command.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -51,6 +75,10 @@ class Kelurahan {
     private final Set<String> niks = new HashSet<>();
     private final Map<Integer, BlmYear> blm = new HashMap<>();
     private final Set<String> disbursementIds = new HashSet<>();
+    private final KsmRoster ksms = new KsmRoster();
+    private final RevolvingFund fund = new RevolvingFund();
+    private final Set<String> partnerships = new HashSet<>();
+    private final Map<String, Complaint> complaints = new HashMap<>();
 
     Kelurahan() {
         // for Axon: rebuilt from its events
@@ -256,7 +284,7 @@ class Kelurahan {
         }
     }
 
-    private static void ensureKsmFitsCategory(BlmCategory category, String ksmId) {
+    private void ensureKsmFitsCategory(BlmCategory category, String ksmId) {
         if (ksmId == null) {
             return;
         }
@@ -265,8 +293,11 @@ class Kelurahan {
                     + (category == BlmCategory.EKONOMI ? ": it becomes capital of the revolving fund, lent to KSM "
                     + "as loans" : "") + "; remove ksmId.");
         }
-        throw RuleViolation.notFound("KSM_NOT_FOUND", "No active " + category + " KSM " + ksmId
-                + " is formed in this kelurahan.");
+        KsmRoster.Ksm ksm = requireActiveKsm(ksmId);
+        if (!ksm.purpose.name().equals(category.name())) {
+            throw RuleViolation.unprocessable("KSM_PURPOSE_MISMATCH", "KSM " + ksm.name + " is a " + ksm.purpose
+                    + " KSM; a " + category + " use is booked to a " + category + " KSM.");
+        }
     }
 
     private void ensureDisbursementIsNew(String disbursementId) {
@@ -274,6 +305,279 @@ class Kelurahan {
             throw RuleViolation.conflict("DISBURSEMENT_ALREADY_RECORDED", "Disbursement " + disbursementId
                     + " is already recorded; nothing was changed.");
         }
+    }
+
+    // --- KSM -------------------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(FormKsm command, ProgramRules rules) {
+        requireStage(CycleStage.PEMBENTUKAN_LKM, "A KSM");
+        ensureNotBefore(command.formedOn(), CycleStage.PEMBENTUKAN_LKM);
+        if (ksms.exists(command.ksmId())) {
+            throw RuleViolation.conflict("KSM_ALREADY_FORMED", "KSM " + command.ksmId() + " is formed already.");
+        }
+        List<String> members = command.memberHouseholdIds();
+        if (new HashSet<>(members).size() != members.size()) {
+            throw RuleViolation.unprocessable("DUPLICATE_MEMBER", "A household is listed twice among the members.");
+        }
+        requireRegisteredHouseholds(members);
+        if (command.purpose() == KsmPurpose.EKONOMI) {
+            ensureMemberCount(members.size(), rules);
+            ensureHalfArePoor(members, rules);
+            members.forEach(member -> ensureNotInAnotherEkonomiKsm(member, command.ksmId()));
+        }
+        apply(new KsmFormed(code, command.ksmId(), command.name(), command.purpose(), List.copyOf(members),
+                command.formedOn()));
+    }
+
+    @CommandHandler
+    void handle(AddKsmMember command, ProgramRules rules) {
+        KsmRoster.Ksm ksm = requireActiveKsm(command.ksmId());
+        requireRegisteredHouseholds(List.of(command.householdId()));
+        if (ksm.members.contains(command.householdId())) {
+            throw RuleViolation.conflict("ALREADY_A_MEMBER", "Household " + command.householdId()
+                    + " is a member of " + ksm.name + " already.");
+        }
+        ensureNotBeforeFormation(ksm, command.joinedOn());
+        if (ksm.purpose == KsmPurpose.EKONOMI) {
+            List<String> after = new ArrayList<>(ksm.members);
+            after.add(command.householdId());
+            ensureMemberCount(after.size(), rules);
+            ensureHalfArePoor(after, rules);
+            ensureNotInAnotherEkonomiKsm(command.householdId(), ksm.id);
+        }
+        apply(new KsmMemberAdded(code, ksm.id, command.householdId(), command.joinedOn()));
+    }
+
+    @CommandHandler
+    void handle(RemoveKsmMember command, ProgramRules rules) {
+        KsmRoster.Ksm ksm = requireActiveKsm(command.ksmId());
+        if (!ksm.members.contains(command.householdId())) {
+            throw RuleViolation.notFound("NOT_A_MEMBER", "Household " + command.householdId() + " is not a member of "
+                    + ksm.name + ".");
+        }
+        ensureNotBeforeFormation(ksm, command.leftOn());
+        if (ksm.purpose == KsmPurpose.EKONOMI) {
+            List<String> after = new ArrayList<>(ksm.members);
+            after.remove(command.householdId());
+            ensureMemberCount(after.size(), rules);
+            ensureHalfArePoor(after, rules);
+        }
+        apply(new KsmMemberRemoved(code, ksm.id, command.householdId(), command.reason(), command.leftOn()));
+    }
+
+    @CommandHandler
+    void handle(DissolveKsm command) {
+        KsmRoster.Ksm ksm = requireActiveKsm(command.ksmId());
+        fund.outstandingLoanOf(ksm.id).ifPresent(loanId -> {
+            throw RuleViolation.conflict("KSM_HAS_OUTSTANDING_LOAN", ksm.name + " still owes on loan " + loanId
+                    + "; it can be dissolved once the loan is repaid or written off.");
+        });
+        ensureNotBeforeFormation(ksm, command.dissolvedOn());
+        apply(new KsmDissolved(code, ksm.id, command.reason(), command.dissolvedOn()));
+    }
+
+    private KsmRoster.Ksm requireActiveKsm(String ksmId) {
+        KsmRoster.Ksm ksm = ksms.find(ksmId).orElseThrow(() -> RuleViolation.notFound("KSM_NOT_FOUND",
+                "No KSM " + ksmId + " is formed in kelurahan " + code + "."));
+        if (!ksm.active) {
+            throw RuleViolation.conflict("KSM_DISSOLVED", "KSM " + ksm.name + " was dissolved.");
+        }
+        return ksm;
+    }
+
+    private void requireRegisteredHouseholds(List<String> householdIds) {
+        List<String> unknown = householdIds.stream().filter(id -> !households.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw RuleViolation.notFound("HOUSEHOLD_NOT_FOUND", "Not registered in kelurahan " + code + ": " + unknown
+                    + ". Members are registered households of the same kelurahan.");
+        }
+    }
+
+    private static void ensureMemberCount(int members, ProgramRules rules) {
+        if (members < rules.ekonomiKsmMinMembers() || members > rules.ekonomiKsmMaxMembers()) {
+            throw RuleViolation.unprocessable("KSM_SIZE", "An EKONOMI KSM has " + rules.ekonomiKsmMinMembers()
+                    + " to " + rules.ekonomiKsmMaxMembers() + " members, not " + members + ".");
+        }
+    }
+
+    /** The primary beneficiaries are the poor families of the self-mapping: at least half of an EKONOMI KSM. */
+    private void ensureHalfArePoor(List<String> members, ProgramRules rules) {
+        long poor = members.stream().filter(id -> households.get(id) == PovertyStatus.MISKIN).count();
+        if (poor * 100 < (long) rules.minPoorMemberPercent() * members.size()) {
+            throw RuleViolation.unprocessable("KSM_TOO_FEW_POOR", "At least " + rules.minPoorMemberPercent()
+                    + "% of an EKONOMI KSM's members are MISKIN households; " + poor + " of " + members.size()
+                    + " are.");
+        }
+    }
+
+    private void ensureNotInAnotherEkonomiKsm(String householdId, String ksmId) {
+        ksms.ekonomiKsmOf(householdId).filter(other -> !other.equals(ksmId)).ifPresent(other -> {
+            throw RuleViolation.conflict("HOUSEHOLD_IN_ANOTHER_KSM", "Household " + householdId + " belongs to "
+                    + "EKONOMI KSM " + other + " already; a household is in at most one active EKONOMI KSM.");
+        });
+    }
+
+    private void ensureNotBefore(LocalDate day, CycleStage stage) {
+        if (day.isBefore(firstHeld.get(stage))) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", day + " is before " + stage + " on "
+                    + firstHeld.get(stage) + ".");
+        }
+    }
+
+    private static void ensureNotBeforeFormation(KsmRoster.Ksm ksm, LocalDate day) {
+        if (day.isBefore(ksm.formedOn)) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", day + " is before " + ksm.name + " was formed on "
+                    + ksm.formedOn + ".");
+        }
+    }
+
+    // --- revolving loans ------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(DisburseLoan command, ProgramRules rules) {
+        KsmRoster.Ksm ksm = requireActiveKsm(command.ksmId());
+        if (ksm.purpose != KsmPurpose.EKONOMI) {
+            throw RuleViolation.conflict("KSM_NOT_EKONOMI", ksm.name + " is a " + ksm.purpose
+                    + " KSM; revolving loans go to EKONOMI KSM.");
+        }
+        fund.outstandingLoanOf(ksm.id).ifPresent(loanId -> {
+            throw RuleViolation.conflict("KSM_HAS_OUTSTANDING_LOAN", ksm.name + " still owes on loan " + loanId
+                    + "; a KSM borrows again once its loan is repaid.");
+        });
+        if (fund.loan(command.loanId()).isPresent()) {
+            throw RuleViolation.conflict("LOAN_ALREADY_RECORDED", "Loan " + command.loanId() + " is recorded already.");
+        }
+        if (command.termMonths() < rules.loanMinTermMonths() || command.termMonths() > rules.loanMaxTermMonths()) {
+            throw RuleViolation.unprocessable("LOAN_TERM", "A loan runs " + rules.loanMinTermMonths() + " to "
+                    + rules.loanMaxTermMonths() + " months, not " + command.termMonths() + ".");
+        }
+        ensureNotBeforeFormation(ksm, command.disbursedOn());
+        ensureWithinCeiling(ksm, command.principal(), rules);
+        ensureFundCovers(command.principal());
+        apply(new LoanDisbursed(code, command.loanId(), ksm.id, command.principal(), command.termMonths(),
+                command.monthlyFeeBasisPoints(), command.disbursedOn(), RepaymentSchedule.of(command.principal(),
+                command.termMonths(), command.monthlyFeeBasisPoints(), command.disbursedOn())));
+    }
+
+    /** Members × the per-member limit, which rises one step after each loan repaid on time. */
+    private void ensureWithinCeiling(KsmRoster.Ksm ksm, Rupiah principal, ProgramRules rules) {
+        Rupiah perMember = rules.memberLimit(fund.loansRepaidOnTime(ksm.id));
+        Rupiah ceiling = Rupiah.of(Math.multiplyExact(perMember.amount(), (long) ksm.members.size()));
+        if (principal.isGreaterThan(ceiling)) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "LOAN_CEILING_EXCEEDED", principal
+                    + " exceeds the ceiling of " + ksm.name + ": " + ksm.members.size() + " members × " + perMember
+                    + " = " + ceiling + " (" + ceiling.amount() + ").");
+        }
+    }
+
+    private void ensureFundCovers(Rupiah principal) {
+        if (principal.isGreaterThan(fund.available())) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "REVOLVING_FUND_INSUFFICIENT", principal
+                    + " is more than the revolving fund has available: " + fund.available() + " ("
+                    + fund.available().amount() + ").");
+        }
+    }
+
+    @CommandHandler
+    Rupiah handle(RecordRepayment command, ProgramRules rules) {
+        RevolvingFund.Loan loan = requireOpenLoan(command.loanId());
+        if (loan.hasRepayment(command.repaymentId())) {
+            throw RuleViolation.conflict("REPAYMENT_ALREADY_RECORDED", "Repayment " + command.repaymentId()
+                    + " is recorded already.");
+        }
+        if (command.paidOn().isBefore(loan.disbursedOn)) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", "A repayment on " + command.paidOn()
+                    + " cannot come before the loan was disbursed.");
+        }
+        Rupiah payable = loan.payable(command.paidOn());
+        if (command.amount().isGreaterThan(payable)) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "REPAYMENT_EXCEEDS_OUTSTANDING", command.amount()
+                    + " is more than is owed on " + command.paidOn() + ": at most " + payable + " ("
+                    + payable.amount() + ") — fees due and the principal outstanding.");
+        }
+        Rupiah fees = min(command.amount(), loan.feesDue(command.paidOn()));
+        Rupiah rest = command.amount().minus(fees);
+        Rupiah overdue = min(rest, loan.overduePrincipal(command.paidOn()));
+        Rupiah current = rest.minus(overdue);
+        Rupiah outstandingAfter = loan.outstandingPrincipal().minus(overdue).minus(current);
+        apply(new RepaymentRecorded(code, loan.id, loan.ksmId, command.repaymentId(), command.amount(),
+                command.paidOn(), fees, overdue, current, outstandingAfter));
+        if (outstandingAfter.isZero() && loan.feesDue(command.paidOn()).isZero()) {
+            int maxDaysLate = loan.maxDaysLate();
+            apply(new LoanRepaid(code, loan.id, loan.ksmId, command.paidOn(), maxDaysLate,
+                    maxDaysLate <= rules.onTimeDays()));
+        }
+        return outstandingAfter;
+    }
+
+    @CommandHandler
+    void handle(WriteOffLoan command, ProgramRules rules) {
+        RevolvingFund.Loan loan = requireOpenLoan(command.loanId());
+        long overdue = loan.daysOverdue(command.writtenOffOn());
+        if (overdue <= rules.writeOffAfterDays()) {
+            throw RuleViolation.conflict("WRITE_OFF_NOT_ALLOWED", "Loan " + loan.id + " has no instalment more than "
+                    + rules.writeOffAfterDays() + " days late on " + command.writtenOffOn() + " (the most is "
+                    + overdue + " days); it cannot be written off.");
+        }
+        apply(new LoanWrittenOff(code, loan.id, loan.ksmId, loan.outstandingPrincipal(), command.reason(),
+                command.writtenOffOn()));
+    }
+
+    private RevolvingFund.Loan requireOpenLoan(String loanId) {
+        RevolvingFund.Loan loan = fund.loan(loanId).orElseThrow(() -> RuleViolation.notFound("LOAN_NOT_FOUND",
+                "No loan " + loanId + " in kelurahan " + code + "."));
+        if (!loan.open) {
+            throw RuleViolation.conflict("LOAN_CLOSED", "Loan " + loanId + " is closed (repaid or written off).");
+        }
+        return loan;
+    }
+
+    private static Rupiah min(Rupiah a, Rupiah b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    // --- partnerships and complaints ------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(RecordPartnership command) {
+        if (command.ksmId() != null) {
+            requireActiveKsm(command.ksmId());
+        }
+        if (!partnerships.add(command.partnershipId())) {
+            throw RuleViolation.conflict("PARTNERSHIP_ALREADY_RECORDED", "Partnership " + command.partnershipId()
+                    + " is recorded already.");
+        }
+        apply(new PartnershipRecorded(code, command.partnershipId(), command.agency(), command.kind(),
+                command.ksmId(), command.value(), command.startedOn()));
+    }
+
+    @CommandHandler
+    void handle(FileComplaint command) {
+        if (complaints.containsKey(command.complaintId())) {
+            throw RuleViolation.conflict("COMPLAINT_ALREADY_FILED", "Complaint " + command.complaintId()
+                    + " is filed already.");
+        }
+        apply(new ComplaintFiled(code, command.complaintId(), command.channel(), command.category(), command.text(),
+                command.concernsId(), command.receivedOn()));
+    }
+
+    @CommandHandler
+    void handle(ResolveComplaint command) {
+        Complaint complaint = complaints.get(command.complaintId());
+        if (complaint == null) {
+            throw RuleViolation.notFound("COMPLAINT_NOT_FOUND", "No complaint " + command.complaintId()
+                    + " in kelurahan " + code + ".");
+        }
+        if (complaint.resolved()) {
+            throw RuleViolation.conflict("COMPLAINT_ALREADY_RESOLVED", "Complaint " + command.complaintId()
+                    + " is resolved already.");
+        }
+        if (command.resolvedOn().isBefore(complaint.receivedOn())) {
+            throw RuleViolation.unprocessable("CYCLE_DATE_ORDER", "A complaint received on " + complaint.receivedOn()
+                    + " cannot be resolved on " + command.resolvedOn() + ".");
+        }
+        apply(new ComplaintResolved(code, command.complaintId(), command.resolution(), command.resolvedOn()));
     }
 
     // --- state, from events only ----------------------------------------------------------------------------------
@@ -314,6 +618,65 @@ class Kelurahan {
     void on(BlmDisbursed event) {
         blm.computeIfPresent(event.year(), (year, allocated) -> allocated.using(event.amount()));
         disbursementIds.add(event.disbursementId());
+        if (event.category() == BlmCategory.EKONOMI) {
+            fund.capitalReceived(event.amount());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(KsmFormed event) {
+        ksms.formed(event.ksmId(), event.name(), event.purpose(), event.memberHouseholdIds(), event.formedOn());
+    }
+
+    @EventSourcingHandler
+    void on(KsmMemberAdded event) {
+        ksms.memberAdded(event.ksmId(), event.householdId());
+    }
+
+    @EventSourcingHandler
+    void on(KsmMemberRemoved event) {
+        ksms.memberRemoved(event.ksmId(), event.householdId());
+    }
+
+    @EventSourcingHandler
+    void on(KsmDissolved event) {
+        ksms.dissolved(event.ksmId());
+    }
+
+    @EventSourcingHandler
+    void on(LoanDisbursed event) {
+        fund.lent(event.loanId(), event.ksmId(), event.principal(), event.disbursedOn(), event.schedule());
+    }
+
+    @EventSourcingHandler
+    void on(RepaymentRecorded event) {
+        fund.repaid(event.loanId(), event.repaymentId(), event.feesPaid(),
+                event.overduePrincipalPaid().plus(event.currentPrincipalPaid()), event.paidOn());
+    }
+
+    @EventSourcingHandler
+    void on(LoanRepaid event) {
+        fund.closed(event.loanId(), event.repaidOnTime());
+    }
+
+    @EventSourcingHandler
+    void on(LoanWrittenOff event) {
+        fund.writtenOff(event.loanId());
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipRecorded event) {
+        partnerships.add(event.partnershipId());
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFiled event) {
+        complaints.put(event.complaintId(), new Complaint(event.receivedOn(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintResolved event) {
+        complaints.computeIfPresent(event.complaintId(), (id, c) -> new Complaint(c.receivedOn(), true));
     }
 
     @EventSourcingHandler
@@ -330,6 +693,9 @@ class Kelurahan {
         String years() {
             return fromYear + "–" + toYear;
         }
+    }
+
+    private record Complaint(LocalDate receivedOn, boolean resolved) {
     }
 
     private record BlmYear(int year, Rupiah pagu, LocalDate receivedOn, Rupiah used) {

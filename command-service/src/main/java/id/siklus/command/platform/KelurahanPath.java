@@ -9,6 +9,14 @@ public final class KelurahanPath {
     private KelurahanPath() {
     }
 
+    /** Refusal for a command addressed to a kelurahan that is not registered. */
+    public static java.util.function.Function<RuntimeException, ApiProblem> unknownKelurahan(String code) {
+        return e -> e instanceof org.axonframework.modelling.command.AggregateNotFoundException
+                ? ApiProblem.notFound("KELURAHAN_NOT_FOUND",
+                "Kelurahan " + code + " is not registered; an ADMIN must register it first.")
+                : null;
+    }
+
     public static String require(String code) {
         if (!KelurahanCode.isValid(code)) {
             throw ApiProblem.badRequest("INVALID_KELURAHAN_CODE", "'" + code

@@ -60,6 +60,12 @@ public class Access {
         return client;
     }
 
+    /** Writes that an ADMIN may make for any kelurahan, and an LKM for its own. */
+    public SiklusClient requireWriteOrAdmin(String kelurahanCode) {
+        SiklusClient client = requireRole(Role.LKM, Role.ADMIN);
+        return client.has(Role.ADMIN) ? client : requireWrite(kelurahanCode);
+    }
+
     /**
      * Reads of one kelurahan: its own LKM, monitors (of its kota when the token names one), auditors and admins.
      *
