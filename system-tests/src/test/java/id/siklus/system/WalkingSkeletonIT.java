@@ -318,7 +318,7 @@ class WalkingSkeletonIT {
         String code = newKelurahanCode();
         prepareKelurahan(code);
         long before = system.storedEvents();
-        int clients = 30;
+        int clients = 50;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<SiklusSystem.Response>> answers = new ArrayList<>();
