@@ -237,12 +237,12 @@ class Kelurahan {
 
     @CommandHandler
     Rupiah handle(DisburseBlm command) {
+        ensureDisbursementIsNew(command.disbursementId());
         BlmYear year = requireAllocation(command.year());
         requirePlanCovering(command.year());
         ensureNotBeforeReceipt(year, command.disbursedOn());
         ensureWithinPagu(year, command.amount());
         ensureKsmFitsCategory(command.category(), command.ksmId());
-        ensureDisbursementIsNew(command.disbursementId());
         Rupiah remaining = year.pagu().minus(year.used()).minus(command.amount());
         apply(new BlmDisbursed(code, command.disbursementId(), command.year(), command.category(), command.amount(),
                 command.activity(), command.disbursedOn(), command.ksmId(), remaining));
@@ -436,6 +436,9 @@ class Kelurahan {
 
     @CommandHandler
     void handle(DisburseLoan command, ProgramRules rules) {
+        if (fund.loan(command.loanId()).isPresent()) {
+            throw RuleViolation.conflict("LOAN_ALREADY_RECORDED", "Loan " + command.loanId() + " is recorded already.");
+        }
         KsmRoster.Ksm ksm = requireActiveKsm(command.ksmId());
         if (ksm.purpose != KsmPurpose.EKONOMI) {
             throw RuleViolation.conflict("KSM_NOT_EKONOMI", ksm.name + " is a " + ksm.purpose
@@ -445,9 +448,6 @@ class Kelurahan {
             throw RuleViolation.conflict("KSM_HAS_OUTSTANDING_LOAN", ksm.name + " still owes on loan " + loanId
                     + "; a KSM borrows again once its loan is repaid.");
         });
-        if (fund.loan(command.loanId()).isPresent()) {
-            throw RuleViolation.conflict("LOAN_ALREADY_RECORDED", "Loan " + command.loanId() + " is recorded already.");
-        }
         if (command.termMonths() < rules.loanMinTermMonths() || command.termMonths() > rules.loanMaxTermMonths()) {
             throw RuleViolation.unprocessable("LOAN_TERM", "A loan runs " + rules.loanMinTermMonths() + " to "
                     + rules.loanMaxTermMonths() + " months, not " + command.termMonths() + ".");
@@ -544,7 +544,7 @@ class Kelurahan {
         if (command.ksmId() != null) {
             requireActiveKsm(command.ksmId());
         }
-        if (!partnerships.add(command.partnershipId())) {
+        if (partnerships.contains(command.partnershipId())) {
             throw RuleViolation.conflict("PARTNERSHIP_ALREADY_RECORDED", "Partnership " + command.partnershipId()
                     + " is recorded already.");
         }

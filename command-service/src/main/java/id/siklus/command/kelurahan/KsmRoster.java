@@ -70,5 +70,17 @@ final class KsmRoster {
             this.purpose = purpose;
             this.formedOn = formedOn;
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ksm that && id.equals(that.id) && name.equals(that.name)
+                    && purpose == that.purpose && formedOn.equals(that.formedOn) && members.equals(that.members)
+                    && active == that.active;
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 }

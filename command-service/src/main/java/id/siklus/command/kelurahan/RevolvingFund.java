@@ -136,12 +136,28 @@ final class RevolvingFund {
             for (Instalment instalment : schedule) {
                 feesThrough = feesThrough.plus(instalment.fee());
                 principalThrough = principalThrough.plus(instalment.principal());
-                boolean feesCovered = !feesThrough.isGreaterThan(feesPaid) || instalment.dueOn().isAfter(paidOn);
+                // a fee not yet due when the whole principal is repaid is never charged; every other fee must be paid
+                boolean feeWaived = outstandingPrincipal().isZero() && instalment.dueOn().isAfter(paidOn);
+                boolean feesCovered = !feesThrough.isGreaterThan(feesPaid) || feeWaived;
                 if (!settledOn.containsKey(instalment.number()) && !principalThrough.isGreaterThan(principalPaid)
                         && feesCovered) {
                     settledOn.put(instalment.number(), paidOn);
                 }
             }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Loan that && id.equals(that.id) && ksmId.equals(that.ksmId)
+                    && principal.equals(that.principal) && disbursedOn.equals(that.disbursedOn)
+                    && schedule.equals(that.schedule) && feesPaid.equals(that.feesPaid)
+                    && principalPaid.equals(that.principalPaid) && settledOn.equals(that.settledOn)
+                    && repaymentIds.equals(that.repaymentIds) && open == that.open;
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
         }
 
         /** The most days any settled instalment was paid after its due date. */

@@ -78,6 +78,7 @@ class LoanController {
             + "more than is owed is refused. Money command: Idempotency-Key required")
     ResponseEntity<?> repay(@PathVariable UUID loanId, @Valid @RequestBody RepaymentRequest body,
                             HttpServletRequest request) {
+        access.requireRole(Role.LKM);
         String code = kelurahanOf(loanId);
         SiklusClient client = access.requireWrite(code);
         CommandSender.requireIdempotencyKey(request);
@@ -96,8 +97,8 @@ class LoanController {
     @Operation(summary = "Write off a loan with an instalment more than 180 days late (ADMIN)")
     ResponseEntity<?> writeOff(@PathVariable UUID loanId, @Valid @RequestBody WriteOffRequest body,
                                HttpServletRequest request) {
-        String code = kelurahanOf(loanId);
         SiklusClient client = access.requireRole(Role.ADMIN);
+        String code = kelurahanOf(loanId);
         CommandSender.requireIdempotencyKey(request);
         LocalDate writtenOffOn = dates.notInFuture(body.writtenOffOn(), "writtenOffOn");
         WriteOffLoan command = new WriteOffLoan(code, loanId.toString(), body.reason().strip(), writtenOffOn);

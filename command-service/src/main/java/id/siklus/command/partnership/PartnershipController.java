@@ -8,6 +8,7 @@ import id.siklus.command.platform.EffectiveDates;
 import id.siklus.command.platform.KelurahanPath;
 import id.siklus.support.security.Access;
 import id.siklus.support.security.SiklusClient;
+import id.siklus.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +46,10 @@ class PartnershipController {
                              HttpServletRequest request) {
         KelurahanPath.require(code);
         SiklusClient client = access.requireWrite(code);
+        if (body.value() != null && body.value().isZero()) {
+            throw ApiProblem.badRequest("INVALID_FIELD", "'value' is more than Rp 0 when given; leave it out when "
+                    + "the contribution has no rupiah value.");
+        }
         LocalDate startedOn = dates.notInFuture(body.startedOn(), "startedOn");
         String partnershipId = (body.partnershipId() != null ? body.partnershipId() : UUID.randomUUID()).toString();
         RecordPartnership command = new RecordPartnership(code, partnershipId, body.agency().strip(), body.kind(),

@@ -143,7 +143,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return "of another kind";
         }
         if (type == id.siklus.api.money.Rupiah.class) {
-            return "a whole number of rupiah from 1 to " + id.siklus.api.money.Rupiah.MAX
+            return "a whole number of rupiah from 0 to " + id.siklus.api.money.Rupiah.MAX
                     + ", written without decimals, exponent or quotes";
         }
         if (type.isEnum()) {
