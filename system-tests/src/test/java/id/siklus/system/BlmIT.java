@@ -90,9 +90,69 @@ class BlmIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
                 system.get(system.queryUrl("/api/v1/kelurahan/" + code + "/poverty-map"), system.token("MONITOR"))
                         .body().contains("\"households\":1"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertBlmViewEqualsAFoldOfTheStoredEvents(system, code));
+        var cycle = system.json.readTree(system.get(system.queryUrl("/api/v1/kelurahan/" + code + "/cycle"),
+                system.token("MONITOR")).body());
+        assertThat(cycle.get("lkmName").asText()).isEqualTo("LKM Maju Bersama");
+        assertThat(cycle.get("stages")).hasSize(3);
+        assertThat(cycle.at("/plans/0/fromYear").asInt()).isEqualTo(2010);
+        assertThat(cycle.get("nextExpectedStage").asText()).isEqualTo("REVIEW_PARTISIPATIF");
         var mongo = system.queryService.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
                 org.springframework.data.mongodb.core.query.Criteria.where("key").is(code)), "parked_records"))
                 .isZero();
+    }
+
+    /**
+     * The oracle: the BLM events of the kelurahan, read straight from the event store and folded here, independently
+     * of the projection's code, must give every figure of the view.
+     */
+    private void assertBlmViewEqualsAFoldOfTheStoredEvents(SiklusSystem system, String code) throws Exception {
+        java.util.Map<Integer, long[]> fold = new java.util.TreeMap<>();
+        java.util.List<String> categories = java.util.List.of("LINGKUNGAN", "EKONOMI", "SOSIAL", "BOP");
+        try (Connection connection = DriverManager.getConnection(system.infrastructure.jdbcUrl(),
+                system.infrastructure.jdbcUsername(), system.infrastructure.jdbcPassword());
+             PreparedStatement statement = connection.prepareStatement("SELECT payload_type, convert_from(payload, "
+                     + "'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE "
+                     + "'%.blm.%' ORDER BY sequence_number")) {
+            statement.setString(1, code);
+            ResultSet rows = statement.executeQuery();
+            while (rows.next()) {
+                var event = system.json.readTree(rows.getString(2));
+                long[] year = fold.computeIfAbsent(event.get("year").asInt(), y -> new long[5]);
+                if (rows.getString(1).endsWith("BlmAllocated")) {
+                    year[0] = event.get("pagu").asLong();
+                } else {
+                    year[1 + categories.indexOf(event.get("category").asText())] += event.get("amount").asLong();
+                }
+            }
+        }
+        assertThat(fold).isNotEmpty();
+        var view = system.json.readTree(system.get(system.queryUrl("/api/v1/kelurahan/" + code + "/blm"),
+                system.token("AUDITOR")).body());
+        assertThat(view.get("years")).hasSize(fold.size());
+        long totalUsed = 0;
+        int i = 0;
+        for (var entry : fold.entrySet()) {
+            var year = view.get("years").get(i++);
+            long[] expected = entry.getValue();
+            long used = expected[1] + expected[2] + expected[3] + expected[4];
+            totalUsed += used;
+            assertThat(year.get("year").asInt()).isEqualTo(entry.getKey());
+            assertThat(year.get("pagu").asLong()).isEqualTo(expected[0]);
+            assertThat(year.get("lingkungan").asLong()).isEqualTo(expected[1]);
+            assertThat(year.get("ekonomi").asLong()).isEqualTo(expected[2]);
+            assertThat(year.get("sosial").asLong()).isEqualTo(expected[3]);
+            assertThat(year.get("bop").asLong()).isEqualTo(expected[4]);
+            assertThat(year.get("total").asLong()).isEqualTo(used);
+            assertThat(year.get("remaining").asLong()).isEqualTo(expected[0] - used);
+            assertThat(year.get("pagu").isIntegralNumber()).isTrue();
+        }
+        assertThat(view.at("/totals/total").asLong()).isEqualTo(totalUsed);
+        String csv = system.getWithAccept(system.queryUrl("/api/v1/kelurahan/" + code + "/blm"),
+                system.token("AUDITOR"), "text/csv");
+        assertThat(csv).startsWith("year,pagu,lingkungan,ekonomi,sosial,bop,total,remaining\n");
+        assertThat(csv.lines()).hasSize(fold.size() + 1);
     }
 }

@@ -203,12 +203,13 @@ class WalkingSkeletonIT {
         assertThat(before.get("households")).hasSizeGreaterThanOrEqualTo(10);
 
         EventProcessingConfiguration processing = system.queryService.getBean(EventProcessingConfiguration.class);
-        for (String name : List.of("kelurahan-directory", "household-registry")) {
-            TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+        assertThat(processing.eventProcessors().keySet())
+                .contains("kelurahan-directory", "household-registry", "cycle-progress", "blm-use");
+        for (var processor : processing.eventProcessors().values()) {
+            TrackingEventProcessor tracking = (TrackingEventProcessor) processor;
+            tracking.shutDown();
+            tracking.resetTokens();
+            tracking.start();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(readModels(mongo)).isEqualTo(before));
@@ -216,7 +217,7 @@ class WalkingSkeletonIT {
 
     private static Map<String, List<Document>> readModels(MongoTemplate mongo) {
         Map<String, List<Document>> documents = new java.util.TreeMap<>();
-        for (String collection : List.of("kelurahan", "households")) {
+        for (String collection : List.of("kelurahan", "households", "cycle_progress", "blm_years")) {
             List<Document> all = new ArrayList<>(mongo.find(new Query().with(
                     org.springframework.data.domain.Sort.by("_id")), Document.class, collection));
             documents.put(collection, all);

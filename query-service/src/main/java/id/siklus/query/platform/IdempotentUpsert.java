@@ -29,11 +29,19 @@ public class IdempotentUpsert {
      * @return true when applied; false when the document already reflects this event (or a later one)
      */
     public boolean apply(String collection, String id, long sourceSequence, Map<String, Object> fields) {
+        Update update = new Update();
+        fields.forEach(update::set);
+        return apply(collection, id, sourceSequence, update);
+    }
+
+    /**
+     * Any single-document update ({@code $inc}, {@code $push}, …), applied at most once per source event: the guard
+     * makes even non-idempotent operators safe under redelivery and replay.
+     */
+    public boolean apply(String collection, String id, long sourceSequence, Update update) {
         Query notYetApplied = new Query(Criteria.where("_id").is(id).orOperator(
                 Criteria.where(SOURCE_SEQUENCE).lt(sourceSequence),
                 Criteria.where(SOURCE_SEQUENCE).exists(false)));
-        Update update = new Update();
-        fields.forEach(update::set);
         update.set(SOURCE_SEQUENCE, sourceSequence);
         try {
             mongo.upsert(notYetApplied, update, collection);

@@ -1,0 +1,73 @@
+package id.siklus.query.blm;
+
+import id.siklus.query.kelurahan.KelurahanAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@RestController
+@Tag(name = "BLM", description = "BLM use per year and Tridaya, in whole rupiah")
+class BlmQueryController {
+
+    private final BlmUseProjection projection;
+    private final KelurahanAccess access;
+
+    BlmQueryController(BlmUseProjection projection, KelurahanAccess access) {
+        this.projection = projection;
+        this.access = access;
+    }
+
+    @GetMapping(value = "/api/v1/kelurahan/{code}/blm", produces = "application/json")
+    @Operation(summary = "Per year: pagu, lingkungan, ekonomi, sosial, bop, total and remaining; and the program "
+            + "totals. Also as CSV with Accept: text/csv")
+    BlmView blm(@PathVariable String code) {
+        access.requireKnownAndReadable(code);
+        List<BlmYear> years = new ArrayList<>();
+        for (BlmUseProjection.BlmYearDocument d : projection.years(code)) {
+            years.add(BlmYear.of(d.year(), nz(d.pagu()), nz(d.lingkungan()), nz(d.ekonomi()), nz(d.sosial()),
+                    nz(d.bop())));
+        }
+        BlmYear totals = BlmYear.of(0, years.stream().mapToLong(BlmYear::pagu).sum(),
+                years.stream().mapToLong(BlmYear::lingkungan).sum(), years.stream().mapToLong(BlmYear::ekonomi).sum(),
+                years.stream().mapToLong(BlmYear::sosial).sum(), years.stream().mapToLong(BlmYear::bop).sum());
+        return new BlmView(code, years, new Totals(totals.pagu(), totals.lingkungan(), totals.ekonomi(),
+                totals.sosial(), totals.bop(), totals.total(), totals.remaining()));
+    }
+
+    @GetMapping(value = "/api/v1/kelurahan/{code}/blm", produces = "text/csv")
+    String blmCsv(@PathVariable String code) {
+        BlmView view = blm(code);
+        StringBuilder csv = new StringBuilder("year,pagu,lingkungan,ekonomi,sosial,bop,total,remaining\n");
+        for (BlmYear y : view.years()) {
+            csv.append(y.year()).append(',').append(y.pagu()).append(',').append(y.lingkungan()).append(',')
+                    .append(y.ekonomi()).append(',').append(y.sosial()).append(',').append(y.bop()).append(',')
+                    .append(y.total()).append(',').append(y.remaining()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static long nz(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    /** Amounts are whole rupiah: JSON integers. */
+    record BlmYear(int year, long pagu, long lingkungan, long ekonomi, long sosial, long bop, long total,
+                   long remaining) {
+
+        static BlmYear of(int year, long pagu, long lingkungan, long ekonomi, long sosial, long bop) {
+            long total = Math.addExact(Math.addExact(lingkungan, ekonomi), Math.addExact(sosial, bop));
+            return new BlmYear(year, pagu, lingkungan, ekonomi, sosial, bop, total, pagu - total);
+        }
+    }
+
+    record Totals(long pagu, long lingkungan, long ekonomi, long sosial, long bop, long total, long remaining) {
+    }
+
+    record BlmView(String kelurahanCode, List<BlmYear> years, Totals totals) {
+    }
+}
