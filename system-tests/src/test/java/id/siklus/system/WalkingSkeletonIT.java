@@ -124,6 +124,26 @@ class WalkingSkeletonIT {
             assertThat(metadata.get("requestId").asText()).isEqualTo("req-42");
             assertThat(metadata.get("requestCorrelationId").asText()).isEqualTo("req-42");
         }
+
+        // and an auditor finds the same on the query side, by the household's own id
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            SiklusSystem.Response history = system.get(system.queryUrl("/api/v1/audit/entities/" + householdId
+                    + "/events"), system.token("AUDITOR"));
+            assertThat(history.status()).isEqualTo(200);
+            JsonNode event = history.json().get(0);
+            assertThat(event.get("type").asText()).isEqualTo("HouseholdRegistered");
+            assertThat(event.get("kelurahanCode").asText()).isEqualTo(code);
+            assertThat(event.get("clientId").asText()).isEqualTo("lkm-" + code);
+            assertThat(event.get("userId").asText()).isEqualTo("operator.budi");
+            assertThat(event.get("requestId").asText()).isEqualTo("req-42");
+            assertThat(event.get("recordedAt").asText()).isNotBlank();
+            assertThat(event.at("/payload/householdId").asText()).isEqualTo(householdId);
+        });
+        assertThat(system.get(system.queryUrl("/api/v1/audit/entities/" + householdId + "/events"),
+                system.token("MONITOR")).status()).isEqualTo(403);
+        JsonNode search = system.get(system.queryUrl("/api/v1/audit/events?kelurahan=" + code
+                + "&type=CycleStageRecorded"), system.token("ADMIN")).json();
+        assertThat(search.get("totalItems").asLong()).isEqualTo(2);
     }
 
     @Test
@@ -204,7 +224,7 @@ class WalkingSkeletonIT {
 
         EventProcessingConfiguration processing = system.queryService.getBean(EventProcessingConfiguration.class);
         assertThat(processing.eventProcessors().keySet())
-                .contains("kelurahan-directory", "household-registry", "cycle-progress", "blm-use");
+                .contains("kelurahan-directory", "household-registry", "cycle-progress", "blm-use", "audit-journal");
         for (var processor : processing.eventProcessors().values()) {
             TrackingEventProcessor tracking = (TrackingEventProcessor) processor;
             tracking.shutDown();
@@ -217,7 +237,7 @@ class WalkingSkeletonIT {
 
     private static Map<String, List<Document>> readModels(MongoTemplate mongo) {
         Map<String, List<Document>> documents = new java.util.TreeMap<>();
-        for (String collection : List.of("kelurahan", "households", "cycle_progress", "blm_years")) {
+        for (String collection : List.of("kelurahan", "households", "cycle_progress", "blm_years", "audit_journal")) {
             List<Document> all = new ArrayList<>(mongo.find(new Query().with(
                     org.springframework.data.domain.Sort.by("_id")), Document.class, collection));
             documents.put(collection, all);
