@@ -108,5 +108,23 @@ class RevolvingFundIT {
                 "{\"amount\":1,\"paidOn\":\"2010-05-02\"}");
         assertThat(closed.statusCode()).isEqualTo(409);
         assertThat(system.json.readTree(closed.body()).get("code").asText()).isEqualTo("LOAN_CLOSED");
+
+        // what monitors see: the fund and its KSM, folded from the same events
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            var fund = system.json.readTree(system.get(system.queryUrl(base + "/revolving-fund"),
+                    system.token("MONITOR")).body());
+            assertThat(fund.get("capitalReceived").asLong()).isEqualTo(50_000_000L);
+            assertThat(fund.get("principalLent").asLong()).isEqualTo(2_500_000L);
+            assertThat(fund.get("principalRepaid").asLong()).isEqualTo(2_500_000L);
+            assertThat(fund.get("feesRepaid").asLong()).isEqualTo(37_500L);
+            assertThat(fund.get("outstandingPrincipal").asLong()).isZero();
+            assertThat(fund.get("available").asLong()).isEqualTo(50_000_000L);
+            assertThat(fund.at("/ksm/0/mayBorrowMoreNextRound").asBoolean()).isTrue();
+            assertThat(fund.at("/ksm/0/loansRepaidOnTime").asLong()).isEqualTo(1);
+        });
+        var ksm = system.json.readTree(system.get(system.queryUrl(base + "/ksm"), system.token("MONITOR")).body());
+        assertThat(ksm.at("/0/members").asInt()).isEqualTo(5);
+        assertThat(ksm.at("/0/poorMembers").asInt()).isEqualTo(5);
+        assertThat(ksm.at("/0/poorSharePercent").decimalValue()).isEqualByComparingTo("100.00");
     }
 }

@@ -1,0 +1,87 @@
+package id.siklus.query.fund;
+
+import id.siklus.query.blm.BlmUseProjection;
+import id.siklus.query.kelurahan.KelurahanAccess;
+import id.siklus.query.ksm.KsmRosterProjection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@RestController
+@Tag(name = "Revolving fund", description = "The health of a kelurahan's revolving-loan fund (ekonomi bergulir)")
+class RevolvingFundController {
+
+    private final LoanBookProjection loans;
+    private final BlmUseProjection blm;
+    private final KsmRosterProjection ksms;
+    private final KelurahanAccess access;
+    private final ZoneId zone;
+
+    RevolvingFundController(LoanBookProjection loans, BlmUseProjection blm, KsmRosterProjection ksms,
+                            KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+        this.loans = loans;
+        this.blm = blm;
+        this.ksms = ksms;
+        this.access = access;
+        this.zone = zone;
+    }
+
+    @GetMapping("/api/v1/kelurahan/{code}/revolving-fund")
+    @Operation(summary = "Capital received, principal lent, outstanding principal, principal and fees repaid, "
+            + "repayment rate (collected ÷ due), PAR30 and PAR90, per KSM and in total, and which KSM may borrow a "
+            + "larger amount next round. Amounts in whole rupiah, shares in percent")
+    FundView fund(@PathVariable String code) {
+        access.requireKnownAndReadable(code);
+        LocalDate today = LocalDate.now(zone);
+        List<FundHealth.LoanFigures> figures = loans.of(code).stream()
+                .map(loan -> FundHealth.figures(loan, today)).toList();
+        long capital = blm.years(code).stream()
+                .mapToLong(year -> year.ekonomi() == null ? 0 : year.ekonomi()).sum();
+        FundHealth.Totals totals = FundHealth.totals(figures);
+        Map<String, List<FundHealth.LoanFigures>> byKsm = figures.stream()
+                .collect(Collectors.groupingBy(FundHealth.LoanFigures::ksmId));
+        List<KsmRow> rows = new ArrayList<>();
+        for (KsmRosterProjection.KsmDocument ksm : ksms.of(code)) {
+            if (!"EKONOMI".equals(ksm.purpose())) {
+                continue;
+            }
+            List<FundHealth.LoanFigures> ksmLoans = byKsm.getOrDefault(ksm.id(), List.of());
+            FundHealth.Totals t = FundHealth.totals(ksmLoans);
+            String currentLoan = ksmLoans.stream().filter(l -> "OPEN".equals(l.status()))
+                    .map(FundHealth.LoanFigures::loanId).findFirst().orElse(null);
+            long onTime = ksmLoans.stream().filter(l -> Boolean.TRUE.equals(l.repaidOnTime())).count();
+            boolean lastOnTime = !ksmLoans.isEmpty() && currentLoan == null
+                    && Boolean.TRUE.equals(ksmLoans.get(ksmLoans.size() - 1).repaidOnTime());
+            rows.add(new KsmRow(ksm.id(), ksm.name(), ksm.status(), currentLoan, t.principalLent(),
+                    t.outstandingPrincipal(), t.principalRepaid(), t.feesRepaid(), t.repaymentRatePercent(),
+                    t.par30Percent(), t.par90Percent(), onTime, "ACTIVE".equals(ksm.status()) && lastOnTime));
+        }
+        return new FundView(code, today, capital, totals.principalLent(), totals.outstandingPrincipal(),
+                totals.principalRepaid(), totals.feesRepaid(),
+                capital + totals.principalRepaid() - totals.principalLent(), totals.repaymentRatePercent(),
+                totals.par30Percent(), totals.par90Percent(), rows);
+    }
+
+    record KsmRow(String ksmId, String name, String status, String currentLoanId, long principalLent,
+                  long outstandingPrincipal, long principalRepaid, long feesRepaid, BigDecimal repaymentRatePercent,
+                  BigDecimal par30Percent, BigDecimal par90Percent, long loansRepaidOnTime,
+                  boolean mayBorrowMoreNextRound) {
+    }
+
+    record FundView(String kelurahanCode, LocalDate asOf, long capitalReceived, long principalLent,
+                    long outstandingPrincipal, long principalRepaid, long feesRepaid, long available,
+                    BigDecimal repaymentRatePercent, BigDecimal par30Percent, BigDecimal par90Percent,
+                    List<KsmRow> ksm) {
+    }
+}
