@@ -39,6 +39,8 @@ class RequestsFileIT {
                 "lkmToken", system.token("LKM", code),
                 "monitorToken", system.token("MONITOR"),
                 "auditorToken", system.token("AUDITOR"),
+                "surabayaMonitorToken", system.tokens.mint(id.siklus.localstack.TokenMinter.TokenRequest
+                        .of("MONITOR").withKota("Surabaya")),
                 "code", code,
                 "householdId", UUID.randomUUID().toString());
         List<Example> examples = parse(Files.readString(Path.of("..", "docs", file)), variables);

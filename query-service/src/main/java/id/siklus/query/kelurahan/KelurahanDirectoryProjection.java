@@ -48,6 +48,15 @@ public class KelurahanDirectoryProjection {
         return Optional.ofNullable(mongo.findById(code, KelurahanDocument.class, COLLECTION));
     }
 
+    /** The kelurahan of one kota, by code; the kota as registered, compared without regard to case. */
+    public java.util.List<KelurahanDocument> inKota(String kota) {
+        return mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("kota")
+                                .regex("^" + java.util.regex.Pattern.quote(kota) + "$", "i"))
+                        .with(org.springframework.data.domain.Sort.by("_id")),
+                KelurahanDocument.class, COLLECTION);
+    }
+
     public record KelurahanDocument(String id, String name, String kecamatan, String kota, Instant registeredAt) {
     }
 }
