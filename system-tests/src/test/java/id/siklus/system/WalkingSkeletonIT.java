@@ -218,13 +218,17 @@ class WalkingSkeletonIT {
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> kelurahanView(code) != null && kelurahanView(code).get("households").asLong() == 10);
+        // a whole cycle too, so that every read model has documents to rebuild, whatever ran before
+        new RequestsFileIT().everyDocumentedRequestAnswersAsDocumented("full-cycle.http");
         MongoTemplate mongo = system.queryService.getBean(MongoTemplate.class);
         Map<String, List<Document>> before = readModels(mongo);
         assertThat(before.get("households")).hasSizeGreaterThanOrEqualTo(10);
+        before.forEach((collection, documents) -> assertThat(documents).as(collection).isNotEmpty());
 
         EventProcessingConfiguration processing = system.queryService.getBean(EventProcessingConfiguration.class);
-        assertThat(processing.eventProcessors().keySet())
-                .contains("kelurahan-directory", "household-registry", "cycle-progress", "blm-use", "audit-journal");
+        assertThat(processing.eventProcessors().keySet()).containsExactlyInAnyOrder("kelurahan-directory",
+                "household-registry", "cycle-progress", "blm-use", "audit-journal", "ksm-roster", "loan-book",
+                "partnerships", "complaints");
         for (var processor : processing.eventProcessors().values()) {
             TrackingEventProcessor tracking = (TrackingEventProcessor) processor;
             tracking.shutDown();

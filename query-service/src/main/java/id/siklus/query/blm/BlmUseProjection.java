@@ -34,6 +34,7 @@ public class BlmUseProjection {
     BlmUseProjection(MongoTemplate mongo, IdempotentUpsert upsert) {
         this.mongo = mongo;
         this.upsert = upsert;
+        ensureIndexes();
     }
 
     private static String id(String kelurahanCode, int year) {
@@ -57,9 +58,15 @@ public class BlmUseProjection {
                 .inc(event.category().name().toLowerCase(Locale.ROOT), event.amount().amount()));
     }
 
+    private void ensureIndexes() {
+        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
+        ensureIndexes();
     }
 
     public List<BlmYearDocument> years(String kelurahanCode) {

@@ -46,6 +46,7 @@ public class ComplaintProjection {
                         @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
         this.mongo = mongo;
         this.upsert = upsert;
+        ensureIndexes();
         this.access = access;
         this.zone = zone;
     }
@@ -68,9 +69,15 @@ public class ComplaintProjection {
                 .set("resolvedOn", event.resolvedOn().toString()));
     }
 
+    private void ensureIndexes() {
+        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
+        ensureIndexes();
     }
 
     public List<ComplaintDocument> of(String kelurahanCode) {

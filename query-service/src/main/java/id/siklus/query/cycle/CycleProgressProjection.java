@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Each kelurahan's progress through the cycle, one document each: the first date of every once-only stage, every
+ * Each kelurahan's progress through the cycle, one document each: the date of every once-only stage, every
  * plan and every yearly review, with participants. Pushes are applied once per event by the sequence guard.
  */
 @Component

@@ -36,6 +36,7 @@ public class LoanBookProjection {
     LoanBookProjection(MongoTemplate mongo, IdempotentUpsert upsert) {
         this.mongo = mongo;
         this.upsert = upsert;
+        ensureIndexes();
     }
 
     @EventHandler
@@ -84,9 +85,15 @@ public class LoanBookProjection {
                 .set("principalLost", event.principalLost().amount()));
     }
 
+    private void ensureIndexes() {
+        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
+        ensureIndexes();
     }
 
     public List<Document> of(String kelurahanCode) {

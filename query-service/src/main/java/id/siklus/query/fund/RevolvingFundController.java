@@ -27,9 +27,12 @@ class RevolvingFundController {
     private final KsmRosterProjection ksms;
     private final KelurahanAccess access;
     private final ZoneId zone;
+    private final int limitSteps;
 
     RevolvingFundController(LoanBookProjection loans, BlmUseProjection blm, KsmRosterProjection ksms,
-                            KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+                            KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
+                            @Value("${siklus.rules.member-limit-step-count:4}") int limitSteps) {
+        this.limitSteps = limitSteps;
         this.loans = loans;
         this.blm = blm;
         this.ksms = ksms;
@@ -61,11 +64,13 @@ class RevolvingFundController {
             String currentLoan = ksmLoans.stream().filter(l -> "OPEN".equals(l.status()))
                     .map(FundHealth.LoanFigures::loanId).findFirst().orElse(null);
             long onTime = ksmLoans.stream().filter(l -> Boolean.TRUE.equals(l.repaidOnTime())).count();
+            // the ceiling steps up with each loan repaid on time until its last step (as the command side rules)
             boolean lastOnTime = !ksmLoans.isEmpty() && currentLoan == null
                     && Boolean.TRUE.equals(ksmLoans.get(ksmLoans.size() - 1).repaidOnTime());
             rows.add(new KsmRow(ksm.id(), ksm.name(), ksm.status(), currentLoan, t.principalLent(),
                     t.outstandingPrincipal(), t.principalRepaid(), t.feesRepaid(), t.repaymentRatePercent(),
-                    t.par30Percent(), t.par90Percent(), onTime, "ACTIVE".equals(ksm.status()) && lastOnTime));
+                    t.par30Percent(), t.par90Percent(), onTime,
+                    "ACTIVE".equals(ksm.status()) && lastOnTime && onTime < limitSteps));
         }
         return new FundView(code, today, capital, totals.principalLent(), totals.outstandingPrincipal(),
                 totals.principalRepaid(), totals.feesRepaid(),

@@ -32,6 +32,7 @@ public class KsmRosterProjection {
     KsmRosterProjection(MongoTemplate mongo, IdempotentUpsert upsert) {
         this.mongo = mongo;
         this.upsert = upsert;
+        ensureIndexes();
     }
 
     @EventHandler
@@ -62,9 +63,15 @@ public class KsmRosterProjection {
                 .set("dissolvedOn", event.dissolvedOn().toString()));
     }
 
+    private void ensureIndexes() {
+        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
+        ensureIndexes();
     }
 
     public List<KsmDocument> of(String kelurahanCode) {

@@ -36,6 +36,7 @@ public class PartnershipProjection {
     PartnershipProjection(MongoTemplate mongo, IdempotentUpsert upsert, KelurahanAccess access) {
         this.mongo = mongo;
         this.upsert = upsert;
+        ensureIndexes();
         this.access = access;
     }
 
@@ -50,9 +51,15 @@ public class PartnershipProjection {
                 .set("startedOn", event.startedOn().toString()));
     }
 
+    private void ensureIndexes() {
+        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
+        ensureIndexes();
     }
 
     public List<Partnership> of(String kelurahanCode) {
@@ -62,11 +69,16 @@ public class PartnershipProjection {
 
     @GetMapping("/api/v1/kelurahan/{code}/partnerships")
     @Operation(summary = "Partnerships with agencies: agency, kind, KSM involved, value in whole rupiah, start date")
-    List<Partnership> partnerships(@PathVariable String code) {
+    List<PartnershipView> partnerships(@PathVariable String code) {
         access.requireKnownAndReadable(code);
-        return of(code);
+        return of(code).stream().map(p -> new PartnershipView(p.id(), p.agency(), p.kind(), p.ksmId(), p.value(),
+                p.startedOn())).toList();
     }
 
     public record Partnership(String id, String agency, String kind, String ksmId, Long value, String startedOn) {
+    }
+
+    record PartnershipView(String partnershipId, String agency, String kind, String ksmId, Long value,
+                           String startedOn) {
     }
 }
