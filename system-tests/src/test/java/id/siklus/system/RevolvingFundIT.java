@@ -126,5 +126,10 @@ class RevolvingFundIT {
         assertThat(ksm.at("/0/members").asInt()).isEqualTo(5);
         assertThat(ksm.at("/0/poorMembers").asInt()).isEqualTo(5);
         assertThat(ksm.at("/0/poorSharePercent").decimalValue()).isEqualByComparingTo("100.00");
+        String csv = system.getWithAccept(system.queryUrl(base + "/revolving-fund"), system.token("MONITOR"),
+                "text/csv");
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("ksmId,name,status,currentLoanId,principalLent");
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv).contains(",2500000,");
     }
 }

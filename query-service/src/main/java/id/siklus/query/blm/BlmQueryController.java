@@ -22,7 +22,7 @@ class BlmQueryController {
         this.access = access;
     }
 
-    @GetMapping(value = "/api/v1/kelurahan/{code}/blm", produces = "application/json")
+    @GetMapping("/api/v1/kelurahan/{code}/blm")
     @Operation(summary = "Per year: pagu, lingkungan, ekonomi, sosial, bop, total and remaining; and the program "
             + "totals. Also as CSV with Accept: text/csv")
     BlmView blm(@PathVariable String code) {
@@ -37,18 +37,6 @@ class BlmQueryController {
                 years.stream().mapToLong(BlmYear::sosial).sum(), years.stream().mapToLong(BlmYear::bop).sum());
         return new BlmView(code, years, new Totals(totals.pagu(), totals.lingkungan(), totals.ekonomi(),
                 totals.sosial(), totals.bop(), totals.total(), totals.remaining()));
-    }
-
-    @GetMapping(value = "/api/v1/kelurahan/{code}/blm", produces = "text/csv")
-    String blmCsv(@PathVariable String code) {
-        BlmView view = blm(code);
-        StringBuilder csv = new StringBuilder("year,pagu,lingkungan,ekonomi,sosial,bop,total,remaining\n");
-        for (BlmYear y : view.years()) {
-            csv.append(y.year()).append(',').append(y.pagu()).append(',').append(y.lingkungan()).append(',')
-                    .append(y.ekonomi()).append(',').append(y.sosial()).append(',').append(y.bop()).append(',')
-                    .append(y.total()).append(',').append(y.remaining()).append('\n');
-        }
-        return csv.toString();
     }
 
     private static long nz(Long value) {

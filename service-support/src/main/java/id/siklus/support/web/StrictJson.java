@@ -20,6 +20,22 @@ public class StrictJson {
         return new RupiahJson();
     }
 
+    /**
+     * Every view as CSV with Accept: text/csv. Added last, not as a converter bean (which Boot would put first), so
+     * that JSON stays the answer to a request that accepts anything.
+     */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer csvViews(
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(
+                    java.util.List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+                converters.add(new CsvViews(json));
+            }
+        };
+    }
+
     @Bean
     Jackson2ObjectMapperBuilderCustomizer textFieldsTakeTextOnly() {
         return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
