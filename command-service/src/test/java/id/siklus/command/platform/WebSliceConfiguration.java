@@ -34,6 +34,12 @@ public class WebSliceConfiguration {
         return Mockito.mock(IdempotencyStore.class);
     }
 
+    /** The hash-chain verifier reads PostgreSQL; TamperEvidenceIT tests it there. */
+    @Bean
+    id.siklus.command.trust.ChainVerifier chainVerifier() {
+        return Mockito.mock(id.siklus.command.trust.ChainVerifier.class);
+    }
+
     @Bean
     StoreConnections storeConnections() {
         return Mockito.mock(StoreConnections.class);
