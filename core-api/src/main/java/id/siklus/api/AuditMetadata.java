@@ -18,6 +18,11 @@ public final class AuditMetadata {
      */
     public static final String CORRELATION_ID = "requestCorrelationId";
 
+    /** The event's own hash in its aggregate's chain, set when it is appended to the event store. */
+    public static final String EVENT_HASH = "eventHash";
+    /** The hash of the aggregate's previous event (64 zeros for the first). */
+    public static final String PREVIOUS_EVENT_HASH = "previousEventHash";
+
     private AuditMetadata() {
     }
 }

@@ -65,6 +65,17 @@ class TamperEvidenceIT {
         assertThat(one.get("intact").asBoolean()).isTrue();
         assertThat(one.get("events").asLong()).isEqualTo(6);
         assertThat(verify(system, null).get("intact").asBoolean()).isTrue();
+        // the hashes travel with the events to the query side, where auditors see the chain too
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode events = system.get(system.queryUrl("/api/v1/audit/entities/" + code + "/events"),
+                    system.token("AUDITOR")).json();
+            assertThat(events).hasSize(6);
+            assertThat(events.get(0).get("previousEventHash").asText()).isEqualTo("0".repeat(64));
+            for (int i = 1; i < events.size(); i++) {
+                assertThat(events.get(i).get("previousEventHash").asText())
+                        .isEqualTo(events.get(i - 1).get("eventHash").asText());
+            }
+        });
         assertThat(system.get(system.commandUrl("/api/v1/audit/verification"), system.token("MONITOR")).status())
                 .isEqualTo(403);
     }

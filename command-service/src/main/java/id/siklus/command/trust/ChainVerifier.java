@@ -16,7 +16,7 @@ public class ChainVerifier {
 
     private final JdbcTemplate jdbc;
 
-    ChainVerifier(JdbcTemplate jdbc) {
+    public ChainVerifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

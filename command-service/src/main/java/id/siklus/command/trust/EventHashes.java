@@ -21,9 +21,9 @@ import java.util.TreeMap;
 public final class EventHashes {
 
     /** Metadata key of the event's own hash. */
-    public static final String HASH = "eventHash";
+    public static final String HASH = id.siklus.api.AuditMetadata.EVENT_HASH;
     /** Metadata key of the hash of the aggregate's previous event. */
-    public static final String PREVIOUS = "previousEventHash";
+    public static final String PREVIOUS = id.siklus.api.AuditMetadata.PREVIOUS_EVENT_HASH;
     /** The previous hash of an aggregate's first event. */
     public static final String GENESIS = "0".repeat(64);
 

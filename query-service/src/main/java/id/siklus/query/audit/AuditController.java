@@ -73,7 +73,7 @@ class AuditController {
 
     record AuditEvent(String eventId, String kelurahanCode, long sequence, String type, Object payload,
                       String effectiveDate, Instant recordedAt, String clientId, String userId, String requestId,
-                      String correlationId) {
+                      String correlationId, String eventHash, String previousEventHash) {
 
         static AuditEvent of(Document d) {
             Object recorded = d.get("recordedAt");
@@ -82,7 +82,7 @@ class AuditController {
                     d.getString("effectiveDate"),
                     recorded instanceof java.util.Date date ? date.toInstant() : (Instant) recorded,
                     d.getString("clientId"), d.getString("userId"), d.getString("requestId"),
-                    d.getString("correlationId"));
+                    d.getString("correlationId"), d.getString("eventHash"), d.getString("previousEventHash"));
         }
     }
 

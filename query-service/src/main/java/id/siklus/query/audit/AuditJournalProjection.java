@@ -71,6 +71,8 @@ public class AuditJournalProjection {
                 .set("userId", metadata.get(AuditMetadata.USER_ID))
                 .set("requestId", metadata.get(AuditMetadata.REQUEST_ID))
                 .set("correlationId", metadata.get(AuditMetadata.CORRELATION_ID))
+                .set("eventHash", metadata.get(AuditMetadata.EVENT_HASH))
+                .set("previousEventHash", metadata.get(AuditMetadata.PREVIOUS_EVENT_HASH))
                 .set("entityIds", entityIds(event.getAggregateIdentifier(), body));
         mongo.upsert(new Query(Criteria.where("_id").is(event.getIdentifier())), update, COLLECTION);
     }
