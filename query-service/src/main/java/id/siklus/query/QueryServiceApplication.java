@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** Folds the Kafka stream of program events into MongoDB read models and answers monitors and auditors. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 @ConfigurationPropertiesScan
 @Import(SupportConfiguration.class)
 public class QueryServiceApplication {

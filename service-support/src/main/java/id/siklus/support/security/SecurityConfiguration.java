@@ -41,7 +41,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Every endpoint needs a bearer JWT except health, info and the API documentation (which hold no data). Roles come
+ * Every endpoint needs a bearer JWT except health, info, the API documentation and the transparency checkpoints
+ * (which hold no program data). Roles come
  * from the {@code roles} claim; tenancy is checked by {@link Access}.
  */
 @Configuration
@@ -63,6 +64,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // published for anyone to copy: digests of the history, no program data
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/transparency/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesConverter()))
