@@ -36,7 +36,7 @@ public final class TokenMinter {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(request.issuer())
-                .audience(AUDIENCE)
+                .audience(request.audience())
                 .subject(request.subject() != null ? request.subject() : defaultSubject(role, request.kelurahan()))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(request.validity())))
@@ -65,30 +65,35 @@ public final class TokenMinter {
 
     /** What a token says: one role, the kelurahan an LKM client may write, optionally a monitor's kota. */
     public record TokenRequest(String role, List<String> kelurahan, String kota, String subject, String issuer,
-                               Duration validity) {
+                               Duration validity, String audience) {
 
         public TokenRequest {
             kelurahan = List.copyOf(kelurahan);
         }
 
         public static TokenRequest of(String role, String... kelurahan) {
-            return new TokenRequest(role, List.of(kelurahan), null, null, LOCAL_ISSUER, Duration.ofHours(12));
+            return new TokenRequest(role, List.of(kelurahan), null, null, LOCAL_ISSUER, Duration.ofHours(12),
+                    AUDIENCE);
         }
 
         public TokenRequest withKota(String value) {
-            return new TokenRequest(role, kelurahan, value, subject, issuer, validity);
+            return new TokenRequest(role, kelurahan, value, subject, issuer, validity, audience);
         }
 
         public TokenRequest withSubject(String value) {
-            return new TokenRequest(role, kelurahan, kota, value, issuer, validity);
+            return new TokenRequest(role, kelurahan, kota, value, issuer, validity, audience);
         }
 
         public TokenRequest withIssuer(String value) {
-            return new TokenRequest(role, kelurahan, kota, subject, value, validity);
+            return new TokenRequest(role, kelurahan, kota, subject, value, validity, audience);
         }
 
         public TokenRequest withValidity(Duration value) {
-            return new TokenRequest(role, kelurahan, kota, subject, issuer, value);
+            return new TokenRequest(role, kelurahan, kota, subject, issuer, value, audience);
+        }
+
+        public TokenRequest withAudience(String value) {
+            return new TokenRequest(role, kelurahan, kota, subject, issuer, validity, value);
         }
     }
 }
