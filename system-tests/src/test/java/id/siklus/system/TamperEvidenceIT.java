@@ -78,6 +78,8 @@ class TamperEvidenceIT {
         });
         assertThat(system.get(system.commandUrl("/api/v1/audit/verification"), system.token("MONITOR")).status())
                 .isEqualTo(403);
+        assertThat(system.get(system.commandUrl("/api/v1/audit/verification?aggregate=00.00.00.0000"),
+                system.token("AUDITOR")).status()).isEqualTo(404);
     }
 
     @Test

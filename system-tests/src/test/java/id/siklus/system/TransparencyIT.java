@@ -43,6 +43,16 @@ class TransparencyIT {
         assertThat(later.get("digest").asText()).isNotEqualTo(first.get("digest").asText());
         assertThat(later.get("events").asLong()).isEqualTo(first.get("events").asLong() + 1);
 
+        // anyone can recompute the digest from the published heads
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode head : later.get("heads")) {
+            lines.append(head.get("aggregate").asText()).append(' ').append(head.get("sequence").asLong())
+                    .append(' ').append(head.get("eventHash").asText()).append('\n');
+        }
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isEqualTo(later.get("digest").asText());
+
         SiklusSystem.Response published = system.get(system.queryUrl("/api/v1/transparency/checkpoints"), null);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.body()).contains(first.get("digest").asText(), later.get("digest").asText());

@@ -2,6 +2,7 @@ package id.siklus.command.trust;
 
 import id.siklus.support.security.Access;
 import id.siklus.support.security.Role;
+import id.siklus.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -29,6 +30,11 @@ class VerificationController {
     ChainVerifier.Verification verify(
             @RequestParam(required = false) @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$") String aggregate) {
         access.requireRole(Role.AUDITOR, Role.ADMIN);
-        return aggregate == null ? verifier.verifyAll() : verifier.verify(aggregate);
+        ChainVerifier.Verification result = aggregate == null ? verifier.verifyAll() : verifier.verify(aggregate);
+        if (aggregate != null && result.events() == 0) {
+            throw ApiProblem.notFound("AGGREGATE_NOT_FOUND", "No events are stored for " + aggregate
+                    + "; check the kelurahan code.");
+        }
+        return result;
     }
 }

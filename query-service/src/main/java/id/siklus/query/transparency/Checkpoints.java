@@ -36,7 +36,15 @@ public class Checkpoints {
         this.mongo = mongo;
     }
 
-    public record Checkpoint(String id, Instant takenAt, long aggregates, long events, String digest) {
+    /**
+     * @param heads every aggregate's latest sequence and hash at the checkpoint: with them anyone can recompute the
+     *              digest, and later check that the events up to those sequences still hash the same
+     */
+    public record Checkpoint(String id, Instant takenAt, long aggregates, long events, String digest,
+                             List<Head> heads) {
+    }
+
+    public record Head(String aggregate, long sequence, String eventHash) {
     }
 
     /** The latest hash of every aggregate, from the audit journal. */
@@ -55,13 +63,17 @@ public class Checkpoints {
         Map<String, Document> latest = latestHashes();
         StringBuilder lines = new StringBuilder();
         long events = 0;
+        List<Head> heads = new java.util.ArrayList<>();
         for (Map.Entry<String, Document> aggregate : latest.entrySet()) {
             long sequence = ((Number) aggregate.getValue().get("sequence")).longValue();
+            String hash = aggregate.getValue().getString("eventHash");
             events += sequence + 1;
-            lines.append(aggregate.getKey()).append(' ').append(sequence).append(' ')
-                    .append(aggregate.getValue().getString("eventHash")).append('\n');
+            heads.add(new Head(aggregate.getKey(), sequence, hash));
+            // the digest is over these lines, in aggregate order: "<aggregate> <sequence> <eventHash>\n"
+            lines.append(aggregate.getKey()).append(' ').append(sequence).append(' ').append(hash).append('\n');
         }
-        Checkpoint checkpoint = new Checkpoint(id, Instant.now(), latest.size(), events, sha256(lines.toString()));
+        Checkpoint checkpoint = new Checkpoint(id, Instant.now(), latest.size(), events, sha256(lines.toString()),
+                heads);
         try {
             mongo.insert(checkpoint, COLLECTION);
             log.info("Checkpoint {}: {} aggregates, {} events, digest {}", id, latest.size(), events,
