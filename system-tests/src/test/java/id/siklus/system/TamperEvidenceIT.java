@@ -80,6 +80,21 @@ class TamperEvidenceIT {
                 .isEqualTo(403);
         assertThat(system.get(system.commandUrl("/api/v1/audit/verification?aggregate=00.00.00.0000"),
                 system.token("AUDITOR")).status()).isEqualTo(404);
+
+        // the query side's copy verifies by the same rules; an edit in MongoDB breaks it where it was made
+        JsonNode journal = system.get(system.queryUrl("/api/v1/audit/verification?aggregate=" + code),
+                system.token("AUDITOR")).json();
+        assertThat(journal.get("intact").asBoolean()).as(journal.toString()).isTrue();
+        assertThat(journal.get("events").asLong()).isEqualTo(6);
+        var mongo = system.queryService.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        mongo.updateFirst(new org.springframework.data.mongodb.core.query.Query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("kelurahanCode").is(code)
+                                .and("sequence").is(4)),
+                new org.springframework.data.mongodb.core.query.Update().set("payload.members", 9), "audit_journal");
+        JsonNode altered = system.get(system.queryUrl("/api/v1/audit/verification?aggregate=" + code),
+                system.token("AUDITOR")).json();
+        assertThat(altered.get("intact").asBoolean()).isFalse();
+        assertThat(altered.at("/firstBrokenLink/sequence").asLong()).isEqualTo(4);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package id.siklus.command.trust;
 
+import id.siklus.support.trust.EventHashes;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,7 @@
 package id.siklus.command.trust;
 
+import id.siklus.support.trust.EventHashes;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -28,11 +28,26 @@ class AuditController {
     private static final String SAFE = "^[A-Za-z0-9._:@/-]{1,100}$";
 
     private final AuditJournalProjection journal;
+    private final JournalVerifier verifier;
     private final Access access;
 
-    AuditController(AuditJournalProjection journal, Access access) {
+    AuditController(AuditJournalProjection journal, JournalVerifier verifier, Access access) {
         this.journal = journal;
+        this.verifier = verifier;
         this.access = access;
+    }
+
+    @GetMapping("/api/v1/audit/verification")
+    @Operation(summary = "Recompute the hash chain over the audit journal (the query side's copy of the history) for "
+            + "one aggregate or all, and report the first broken link")
+    JournalVerifier.Verification verify(@RequestParam(required = false) @Pattern(regexp = SAFE) String aggregate) {
+        access.requireRole(Role.AUDITOR, Role.ADMIN);
+        JournalVerifier.Verification result = verifier.verify(aggregate);
+        if (aggregate != null && result.events() == 0) {
+            throw ApiProblem.notFound("AGGREGATE_NOT_FOUND", "No events of " + aggregate + " are in the journal; "
+                    + "check the kelurahan code.");
+        }
+        return result;
     }
 
     @GetMapping("/api/v1/audit/entities/{id}/events")

@@ -64,6 +64,8 @@ public class AuditJournalProjection {
                 .set("kelurahanCode", event.getAggregateIdentifier())
                 .set("sequence", event.getSequenceNumber())
                 .set("type", event.getPayloadType().getSimpleName())
+                .set("payloadType", event.getPayloadType().getName())
+                .set("metadata", new Document(new java.util.TreeMap<String, Object>(metadata)))
                 .set("payload", Document.parse(json.writeValueAsString(body)))
                 .set("effectiveDate", effectiveDate(body))
                 .set("recordedAt", event.getTimestamp())

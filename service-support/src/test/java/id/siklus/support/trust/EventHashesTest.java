@@ -1,4 +1,4 @@
-package id.siklus.command.trust;
+package id.siklus.support.trust;
 
 import org.junit.jupiter.api.Test;
 

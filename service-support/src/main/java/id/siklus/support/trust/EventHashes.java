@@ -1,4 +1,4 @@
-package id.siklus.command.trust;
+package id.siklus.support.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +58,7 @@ public final class EventHashes {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    static String canonical(byte[] json, List<String> without) throws IOException {
+    public static String canonical(byte[] json, List<String> without) throws IOException {
         if (json == null || json.length == 0) {
             return "null";
         }
