@@ -60,9 +60,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A kelurahan in the program, identified by its Kemendagri code: the consistency boundary for the rules that span its
  * cycle and its households (stage order, self-mapping before households, NIK unique in the kelurahan). Each rule is a
- * named method; a command handler checks its rules, then applies.
+ * named method; a command handler checks its rules, then applies. A kelurahan's stream grows with its households and
+ * repayments, so the aggregate is cached between commands instead of being sourced again from every event each time.
  */
-@Aggregate
+@Aggregate(cache = "kelurahanCache")
 class Kelurahan {
 
     @AggregateIdentifier

@@ -2,6 +2,8 @@ package id.siklus.command.platform;
 
 import id.siklus.api.AuditMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -40,6 +42,16 @@ class AxonConfiguration {
             }
             return false;
         };
+    }
+
+    /**
+     * Kelurahan aggregates stay in memory between commands (weakly held, so memory pressure drops them); without it
+     * every command would source the whole stream again, which grows with households and repayments. A command that
+     * rolls back evicts its entry; another instance's change is caught by the store's sequence check.
+     */
+    @Bean
+    Cache kelurahanCache() {
+        return new WeakReferenceCache();
     }
 
     /** Tables created by the Flyway migration V1, with snake_case names that read well in SQL. */
