@@ -1,5 +1,7 @@
 package id.siklus.query.blm;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.blm.BlmAllocated;
 import id.siklus.api.blm.BlmDisbursed;
 import id.siklus.query.platform.IdempotentUpsert;
@@ -59,19 +61,24 @@ public class BlmUseProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
     }
 
     public List<BlmYearDocument> years(String kelurahanCode) {
         return mongo.find(new Query(Criteria.where("kelurahanCode").is(kelurahanCode)).with(Sort.by("year")),
                 BlmYearDocument.class, COLLECTION);
+    }
+
+    /** The same, from a view of the past. */
+    public List<BlmYearDocument> years(MemoryReadModel past) {
+        return past.find(COLLECTION, BlmYearDocument.class, mongo.getConverter(), "year");
     }
 
     public record BlmYearDocument(String id, String kelurahanCode, int year, Long pagu, String receivedOn,

@@ -1,5 +1,7 @@
 package id.siklus.query.complaint;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.complaint.ComplaintFiled;
 import id.siklus.api.complaint.ComplaintResolved;
 import id.siklus.query.kelurahan.KelurahanAccess;
@@ -70,19 +72,24 @@ public class ComplaintProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
     }
 
     public List<ComplaintDocument> of(String kelurahanCode) {
         return mongo.find(new Query(Criteria.where("kelurahanCode").is(kelurahanCode))
                 .with(Sort.by("receivedOn", "_id")), ComplaintDocument.class, COLLECTION);
+    }
+
+    /** The same, from a view of the past. */
+    public List<ComplaintDocument> of(MemoryReadModel past) {
+        return past.find(COLLECTION, ComplaintDocument.class, mongo.getConverter(), "receivedOn", "_id");
     }
 
     @GetMapping("/api/v1/kelurahan/{code}/complaints")

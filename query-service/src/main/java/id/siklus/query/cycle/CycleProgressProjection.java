@@ -1,5 +1,7 @@
 package id.siklus.query.cycle;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.cycle.CycleStage;
 import id.siklus.api.cycle.CycleStageRecorded;
 import id.siklus.query.platform.IdempotentUpsert;
@@ -55,7 +57,12 @@ public class CycleProgressProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
+    }
+
+    /** The same, from a view of the past. */
+    public Optional<Document> find(MemoryReadModel past) {
+        return past.documents(COLLECTION).stream().findFirst();
     }
 
     public Optional<Document> find(String kelurahanCode) {

@@ -1,5 +1,13 @@
 package id.siklus.query.cycle;
 
+import static id.siklus.query.history.PointInTime.KNOWN_AT;
+import static id.siklus.query.history.PointInTime.AS_OF;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.format.annotation.DateTimeFormat;
+import io.swagger.v3.oas.annotations.Parameter;
+import id.siklus.query.history.TimeTravel;
+import id.siklus.query.history.PointInTime;
 import id.siklus.api.cycle.CycleStage;
 import id.siklus.query.kelurahan.KelurahanAccess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,20 +30,28 @@ class CycleQueryController {
     private final CycleProgressProjection projection;
     private final KelurahanAccess access;
     private final ZoneId zone;
+    private final TimeTravel timeTravel;
 
     CycleQueryController(CycleProgressProjection projection, KelurahanAccess access,
-                         @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+                         @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone, TimeTravel timeTravel) {
         this.projection = projection;
+        this.timeTravel = timeTravel;
         this.access = access;
         this.zone = zone;
     }
 
     @GetMapping("/api/v1/kelurahan/{code}/cycle")
     @Operation(summary = "Each stage with its date and participants (men, women, poor), the LKM's name, the plans "
-            + "(PJM periods), the reviews, the next expected stage, and whether this year's review is still missing")
-    CycleView cycle(@PathVariable String code) {
+            + "(PJM periods), the reviews, the next expected stage, and whether this year's review is still missing. "
+            + "With asOf and/or knownAt: the same as of a past day or as known at a past instant")
+    CycleView cycle(@PathVariable String code, @Parameter(description = AS_OF) @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireKnownAndReadable(code);
-        Document progress = projection.find(code).orElse(new Document());
+        PointInTime when = PointInTime.of(asOf, knownAt, zone);
+        Document progress = (when.isNow() ? projection.find(code)
+                : projection.find(timeTravel.fold(code, when, CycleProgressProjection.PROCESSING_GROUP)))
+                .orElse(new Document());
         Document stages = progress.get("stages", new Document());
         List<Meeting> held = new ArrayList<>();
         for (CycleStage stage : List.of(CycleStage.REFLEKSI_KEMISKINAN, CycleStage.PEMETAAN_SWADAYA,
@@ -49,10 +65,10 @@ class CycleQueryController {
                 .map(plan -> Meeting.of(CycleStage.PJM_PRONANGKIS, plan)).toList();
         List<Meeting> reviews = progress.getList("reviews", Document.class, List.of()).stream()
                 .map(review -> Meeting.of(CycleStage.REVIEW_PARTISIPATIF, review)).toList();
-        int thisYear = LocalDate.now(zone).getYear();
+        int thisYear = when.day().getYear();
         boolean reviewMissing = !plans.isEmpty() && reviews.stream()
                 .noneMatch(review -> LocalDate.parse(review.heldOn()).getYear() == thisYear);
-        return new CycleView(code, progress.getString("lkmName"), held, plans, reviews,
+        return new CycleView(code, when.asOf(), when.knownAt(), progress.getString("lkmName"), held, plans, reviews,
                 nextExpected(held.size(), plans.isEmpty(), reviewMissing), reviewMissing);
     }
 
@@ -75,7 +91,7 @@ class CycleQueryController {
         }
     }
 
-    record CycleView(String kelurahanCode, String lkmName, List<Meeting> stages, List<Meeting> plans,
+    record CycleView(String kelurahanCode, LocalDate asOf, Instant knownAt, String lkmName, List<Meeting> stages, List<Meeting> plans,
                      List<Meeting> reviews, CycleStage nextExpectedStage, boolean reviewMissingThisYear) {
     }
 }

@@ -13,17 +13,17 @@ import java.util.List;
  * due was collected, and the portfolio at risk (outstanding principal of loans with an instalment more than 30 or 90
  * days late, as a share of all outstanding principal). Amounts in whole rupiah; shares in percent, two decimals.
  */
-final class FundHealth {
+public final class FundHealth {
 
     private FundHealth() {
     }
 
     /** One loan's figures on {@code day}. */
-    record LoanFigures(String loanId, String ksmId, String status, long principal, long principalPaid, long feesPaid,
+    public record LoanFigures(String loanId, String ksmId, String status, long principal, long principalPaid, long feesPaid,
                        long outstanding, long due, long collectedOfDue, long daysLate, Boolean repaidOnTime) {
     }
 
-    static LoanFigures figures(Document loan, LocalDate day) {
+    public static LoanFigures figures(Document loan, LocalDate day) {
         long principal = loan.get("principal", Number.class).longValue();
         long principalPaid = number(loan, "principalPaid");
         long feesPaid = number(loan, "feesPaid");
@@ -55,11 +55,11 @@ final class FundHealth {
     }
 
     /** Totals over some loans. */
-    record Totals(long principalLent, long outstandingPrincipal, long principalRepaid, long feesRepaid,
+    public record Totals(long principalLent, long outstandingPrincipal, long principalRepaid, long feesRepaid,
                   BigDecimal repaymentRatePercent, BigDecimal par30Percent, BigDecimal par90Percent) {
     }
 
-    static Totals totals(List<LoanFigures> loans) {
+    public static Totals totals(List<LoanFigures> loans) {
         long lent = 0;
         long outstanding = 0;
         long repaid = 0;
@@ -87,7 +87,7 @@ final class FundHealth {
     }
 
     /** A share in percent with two decimals; null where there is nothing to share (no amount due, nothing out). */
-    static BigDecimal percent(long part, long whole) {
+    public static BigDecimal percent(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);

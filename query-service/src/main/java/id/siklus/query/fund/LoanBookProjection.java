@@ -1,5 +1,7 @@
 package id.siklus.query.fund;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.loan.Instalment;
 import id.siklus.api.loan.LoanDisbursed;
 import id.siklus.api.loan.LoanRepaid;
@@ -86,14 +88,19 @@ public class LoanBookProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
+    }
+
+    /** The same, from a view of the past. */
+    public List<Document> of(MemoryReadModel past) {
+        return past.find(COLLECTION, Document.class, mongo.getConverter(), "disbursedOn", "_id");
     }
 
     public List<Document> of(String kelurahanCode) {

@@ -1,5 +1,14 @@
 package id.siklus.query.fund;
 
+import static id.siklus.query.history.PointInTime.KNOWN_AT;
+import static id.siklus.query.history.PointInTime.AS_OF;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.format.annotation.DateTimeFormat;
+import io.swagger.v3.oas.annotations.Parameter;
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.history.TimeTravel;
+import id.siklus.query.history.PointInTime;
 import id.siklus.query.blm.BlmUseProjection;
 import id.siklus.query.kelurahan.KelurahanAccess;
 import id.siklus.query.ksm.KsmRosterProjection;
@@ -28,10 +37,13 @@ class RevolvingFundController {
     private final KelurahanAccess access;
     private final ZoneId zone;
     private final int limitSteps;
+    private final TimeTravel timeTravel;
 
     RevolvingFundController(LoanBookProjection loans, BlmUseProjection blm, KsmRosterProjection ksms,
                             KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
-                            @Value("${siklus.rules.member-limit-step-count:4}") int limitSteps) {
+                            @Value("${siklus.rules.member-limit-step-count:4}") int limitSteps,
+                            TimeTravel timeTravel) {
+        this.timeTravel = timeTravel;
         this.limitSteps = limitSteps;
         this.loans = loans;
         this.blm = blm;
@@ -43,19 +55,26 @@ class RevolvingFundController {
     @GetMapping("/api/v1/kelurahan/{code}/revolving-fund")
     @Operation(summary = "Capital received, principal lent, outstanding principal, principal and fees repaid, "
             + "repayment rate (collected ÷ due), PAR30 and PAR90, per KSM and in total, and which KSM may borrow a "
-            + "larger amount next round. Amounts in whole rupiah, shares in percent")
-    FundView fund(@PathVariable String code) {
+            + "larger amount next round. Amounts in whole rupiah, shares in percent. With asOf: loans, repayments "
+            + "and capital effective up to that day, lateness judged on that day (a repayment entered late counts on "
+            + "the day it was paid); with knownAt: only what had been recorded by then")
+    FundView fund(@PathVariable String code, @Parameter(description = AS_OF) @RequestParam(required = false)
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireKnownAndReadable(code);
-        LocalDate today = LocalDate.now(zone);
-        List<FundHealth.LoanFigures> figures = loans.of(code).stream()
+        PointInTime when = PointInTime.of(asOf, knownAt, zone);
+        LocalDate today = when.day();
+        MemoryReadModel past = when.isNow() ? null : timeTravel.fold(code, when, LoanBookProjection.PROCESSING_GROUP,
+                BlmUseProjection.PROCESSING_GROUP, KsmRosterProjection.PROCESSING_GROUP);
+        List<FundHealth.LoanFigures> figures = (past == null ? loans.of(code) : loans.of(past)).stream()
                 .map(loan -> FundHealth.figures(loan, today)).toList();
-        long capital = blm.years(code).stream()
+        long capital = (past == null ? blm.years(code) : blm.years(past)).stream()
                 .mapToLong(year -> year.ekonomi() == null ? 0 : year.ekonomi()).sum();
         FundHealth.Totals totals = FundHealth.totals(figures);
         Map<String, List<FundHealth.LoanFigures>> byKsm = figures.stream()
                 .collect(Collectors.groupingBy(FundHealth.LoanFigures::ksmId));
         List<KsmRow> rows = new ArrayList<>();
-        for (KsmRosterProjection.KsmDocument ksm : ksms.of(code)) {
+        for (KsmRosterProjection.KsmDocument ksm : past == null ? ksms.of(code) : ksms.of(past)) {
             if (!"EKONOMI".equals(ksm.purpose())) {
                 continue;
             }
@@ -72,7 +91,7 @@ class RevolvingFundController {
                     t.par30Percent(), t.par90Percent(), onTime,
                     "ACTIVE".equals(ksm.status()) && lastOnTime && onTime < limitSteps));
         }
-        return new FundView(code, today, capital, totals.principalLent(), totals.outstandingPrincipal(),
+        return new FundView(code, today, when.knownAt(), capital, totals.principalLent(), totals.outstandingPrincipal(),
                 totals.principalRepaid(), totals.feesRepaid(),
                 capital + totals.principalRepaid() - totals.principalLent(), totals.repaymentRatePercent(),
                 totals.par30Percent(), totals.par90Percent(), rows);
@@ -84,7 +103,7 @@ class RevolvingFundController {
                   boolean mayBorrowMoreNextRound) {
     }
 
-    record FundView(String kelurahanCode, LocalDate asOf, long capitalReceived, long principalLent,
+    record FundView(String kelurahanCode, LocalDate asOf, Instant knownAt, long capitalReceived, long principalLent,
                     long outstandingPrincipal, long principalRepaid, long feesRepaid, long available,
                     BigDecimal repaymentRatePercent, BigDecimal par30Percent, BigDecimal par90Percent,
                     List<KsmRow> ksm) {

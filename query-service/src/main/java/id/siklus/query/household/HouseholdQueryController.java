@@ -1,5 +1,14 @@
 package id.siklus.query.household;
 
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import static id.siklus.query.history.PointInTime.KNOWN_AT;
+import static id.siklus.query.history.PointInTime.AS_OF;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import io.swagger.v3.oas.annotations.Parameter;
+import id.siklus.query.history.TimeTravel;
+import id.siklus.query.history.PointInTime;
 import id.siklus.query.kelurahan.KelurahanAccess;
 import id.siklus.support.security.Role;
 import id.siklus.support.security.SiklusClient;
@@ -24,9 +33,14 @@ class HouseholdQueryController {
 
     private final HouseholdRegistryProjection registry;
     private final KelurahanAccess access;
+    private final TimeTravel timeTravel;
+    private final ZoneId zone;
 
-    HouseholdQueryController(HouseholdRegistryProjection registry, KelurahanAccess access) {
+    HouseholdQueryController(HouseholdRegistryProjection registry, KelurahanAccess access, TimeTravel timeTravel,
+                             @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
         this.registry = registry;
+        this.timeTravel = timeTravel;
+        this.zone = zone;
         this.access = access;
     }
 
@@ -46,10 +60,15 @@ class HouseholdQueryController {
     }
 
     @GetMapping("/api/v1/kelurahan/{code}/poverty-map")
-    @Operation(summary = "Households, poor households and poverty rate per RW and per RT")
-    PovertyMap povertyMap(@PathVariable String code) {
+    @Operation(summary = "Households, poor households and poverty rate per RW and per RT. With asOf: households "
+            + "registered and reclassifications effective up to that day; with knownAt: as recorded by then")
+    PovertyMap povertyMap(@PathVariable String code, @Parameter(description = AS_OF) @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireKnownAndReadable(code);
-        return PovertyMap.fold(code, registry.placesAndPoverty(code));
+        PointInTime when = PointInTime.of(asOf, knownAt, zone);
+        return PovertyMap.fold(code, when, when.isNow() ? registry.placesAndPoverty(code)
+                : registry.all(timeTravel.fold(code, when, HouseholdRegistryProjection.PROCESSING_GROUP)));
     }
 
     @GetMapping("/api/v1/households/{householdId}")

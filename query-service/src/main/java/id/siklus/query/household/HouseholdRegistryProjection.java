@@ -1,5 +1,7 @@
 package id.siklus.query.household;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.query.platform.IdempotentUpsert;
@@ -42,7 +44,7 @@ public class HouseholdRegistryProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on(KELURAHAN, Sort.Direction.ASC));
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new Index().on(KELURAHAN, Sort.Direction.ASC));
     }
 
     @EventHandler
@@ -72,7 +74,7 @@ public class HouseholdRegistryProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
     }
 
@@ -101,6 +103,11 @@ public class HouseholdRegistryProjection {
         Query query = new Query(Criteria.where(KELURAHAN).is(kelurahanCode));
         query.fields().include("rw", "rt", "poor");
         return mongo.find(query, HouseholdDocument.class, COLLECTION);
+    }
+
+    /** Every household of a view of the past (one kelurahan's fold). */
+    public List<HouseholdDocument> all(MemoryReadModel past) {
+        return past.find(COLLECTION, HouseholdDocument.class, mongo.getConverter(), "rw", "rt", "_id");
     }
 
     public record HouseholdDocument(String id, String kelurahanCode, String rw, String rt, String headName,

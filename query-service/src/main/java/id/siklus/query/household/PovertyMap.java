@@ -1,5 +1,8 @@
 package id.siklus.query.household;
 
+import java.time.LocalDate;
+import java.time.Instant;
+import id.siklus.query.history.PointInTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Households and poor households per RW and per RT, as the self-mapping reports them. */
-public record PovertyMap(String kelurahanCode, long households, long poorHouseholds, BigDecimal povertyRatePercent,
+public record PovertyMap(String kelurahanCode, LocalDate asOf, Instant knownAt, long households, long poorHouseholds, BigDecimal povertyRatePercent,
                          List<RwRow> rw) {
 
     public record RwRow(String rw, long households, long poorHouseholds, BigDecimal povertyRatePercent,
@@ -27,6 +30,11 @@ public record PovertyMap(String kelurahanCode, long households, long poorHouseho
     }
 
     static PovertyMap fold(String kelurahanCode, List<HouseholdRegistryProjection.HouseholdDocument> households) {
+        return fold(kelurahanCode, null, households);
+    }
+
+    static PovertyMap fold(String kelurahanCode, PointInTime when,
+                           List<HouseholdRegistryProjection.HouseholdDocument> households) {
         Map<String, Map<String, long[]>> counts = new TreeMap<>();
         for (HouseholdRegistryProjection.HouseholdDocument h : households) {
             long[] rt = counts.computeIfAbsent(h.rw(), k -> new TreeMap<>()).computeIfAbsent(h.rt(), k -> new long[2]);
@@ -52,6 +60,7 @@ public record PovertyMap(String kelurahanCode, long households, long poorHouseho
             total += rwTotal;
             poor += rwPoor;
         }
-        return new PovertyMap(kelurahanCode, total, poor, percent(poor, total), rwRows);
+        return new PovertyMap(kelurahanCode, when == null ? null : when.asOf(), when == null ? null : when.knownAt(),
+                total, poor, percent(poor, total), rwRows);
     }
 }

@@ -1,5 +1,7 @@
 package id.siklus.query.kelurahan;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.query.platform.IdempotentUpsert;
 import org.axonframework.config.ProcessingGroup;
@@ -41,7 +43,12 @@ public class KelurahanDirectoryProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
+    }
+
+    /** The kelurahan as a view of the past knows it (empty when it was not registered yet). */
+    public Optional<KelurahanDocument> find(MemoryReadModel past) {
+        return past.find(COLLECTION, KelurahanDocument.class, mongo.getConverter()).stream().findFirst();
     }
 
     public Optional<KelurahanDocument> find(String code) {

@@ -1,5 +1,17 @@
 package id.siklus.query.kota;
 
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import static id.siklus.query.history.PointInTime.KNOWN_AT;
+import static id.siklus.query.history.PointInTime.AS_OF;
+import java.time.LocalDate;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.format.annotation.DateTimeFormat;
+import io.swagger.v3.oas.annotations.Parameter;
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.history.TimeTravel;
+import id.siklus.query.history.PointInTime;
 import id.siklus.query.blm.BlmUseProjection;
 import id.siklus.query.complaint.ComplaintProjection;
 import id.siklus.query.household.HouseholdRegistryProjection;
@@ -31,9 +43,14 @@ class KotaSummaryController {
     private final BlmUseProjection blm;
     private final ComplaintProjection complaints;
     private final Access access;
+    private final TimeTravel timeTravel;
+    private final ZoneId zone;
 
     KotaSummaryController(KelurahanDirectoryProjection directory, HouseholdRegistryProjection households,
-                          BlmUseProjection blm, ComplaintProjection complaints, Access access) {
+                          BlmUseProjection blm, ComplaintProjection complaints, Access access,
+                          TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+        this.timeTravel = timeTravel;
+        this.zone = zone;
         this.directory = directory;
         this.households = households;
         this.blm = blm;
@@ -43,33 +60,61 @@ class KotaSummaryController {
 
     @GetMapping("/api/v1/kota/{kota}/summary")
     @Operation(summary = "One row per kelurahan of the city with its key figures, and the city totals. Monitors of "
-            + "a city see only their city; national monitors, auditors and admins every city")
-    KotaSummary summary(@PathVariable @Size(min = 1, max = 120) String kota) {
+            + "a city see only their city; national monitors, auditors and admins every city. With asOf and/or "
+            + "knownAt: each kelurahan as of a past day or as known at a past instant")
+    KotaSummary summary(@PathVariable @Size(min = 1, max = 120) String kota,
+                        @Parameter(description = AS_OF) @RequestParam(required = false)
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         SiklusClient client = access.requireRole(Role.MONITOR, Role.AUDITOR, Role.ADMIN);
         if (!client.has(Role.AUDITOR) && !client.has(Role.ADMIN) && client.kota() != null
                 && !client.kota().equalsIgnoreCase(kota)) {
             throw ApiProblem.forbidden("KOTA_NOT_PERMITTED", "Your token is for monitors of kota " + client.kota()
                     + ", not " + kota + ".");
         }
+        PointInTime when = PointInTime.of(asOf, knownAt, zone);
         List<Row> rows = new ArrayList<>();
         for (KelurahanDirectoryProjection.KelurahanDocument k : directory.inKota(kota)) {
-            long total = households.countHouseholds(k.id());
-            long poor = households.countPoor(k.id());
-            long pagu = 0;
-            long used = 0;
-            for (BlmUseProjection.BlmYearDocument y : blm.years(k.id())) {
-                pagu += nz(y.pagu());
-                used += nz(y.lingkungan()) + nz(y.ekonomi()) + nz(y.sosial()) + nz(y.bop());
-            }
-            long open = complaints.of(k.id()).stream().filter(c -> "OPEN".equals(c.status())).count();
-            rows.add(new Row(k.id(), k.name(), k.kecamatan(), total, poor, percent(poor, total), pagu, used, open));
+            rows.addAll(when.isNow() ? List.of(row(k)) : pastRow(k, when));
         }
         long households = rows.stream().mapToLong(Row::households).sum();
         long poor = rows.stream().mapToLong(Row::poorHouseholds).sum();
         Totals totals = new Totals(rows.size(), households, poor, percent(poor, households),
                 rows.stream().mapToLong(Row::blmPagu).sum(), rows.stream().mapToLong(Row::blmUsed).sum(),
                 rows.stream().mapToLong(Row::openComplaints).sum());
-        return new KotaSummary(kota, rows, totals);
+        return new KotaSummary(kota, when.asOf(), when.knownAt(), rows, totals);
+    }
+
+    private Row row(KelurahanDirectoryProjection.KelurahanDocument k) {
+        long total = households.countHouseholds(k.id());
+        long poor = households.countPoor(k.id());
+        return row(k, total, poor, blm.years(k.id()), complaints.of(k.id()));
+    }
+
+    /** The kelurahan's row from a view of the past; none when it had not been registered (or recorded) then. */
+    private List<Row> pastRow(KelurahanDirectoryProjection.KelurahanDocument k, PointInTime when) {
+        MemoryReadModel past = timeTravel.fold(k.id(), when, KelurahanDirectoryProjection.PROCESSING_GROUP,
+                HouseholdRegistryProjection.PROCESSING_GROUP, BlmUseProjection.PROCESSING_GROUP,
+                ComplaintProjection.PROCESSING_GROUP);
+        if (directory.find(past).isEmpty()) {
+            return List.of();
+        }
+        List<HouseholdRegistryProjection.HouseholdDocument> all = households.all(past);
+        long poor = all.stream().filter(h -> Boolean.TRUE.equals(h.poor())).count();
+        return List.of(row(k, all.size(), poor, blm.years(past), complaints.of(past)));
+    }
+
+    private static Row row(KelurahanDirectoryProjection.KelurahanDocument k, long total, long poor,
+                           List<BlmUseProjection.BlmYearDocument> years,
+                           List<ComplaintProjection.ComplaintDocument> received) {
+        long pagu = 0;
+        long used = 0;
+        for (BlmUseProjection.BlmYearDocument y : years) {
+            pagu += nz(y.pagu());
+            used += nz(y.lingkungan()) + nz(y.ekonomi()) + nz(y.sosial()) + nz(y.bop());
+        }
+        long open = received.stream().filter(c -> "OPEN".equals(c.status())).count();
+        return new Row(k.id(), k.name(), k.kecamatan(), total, poor, percent(poor, total), pagu, used, open);
     }
 
     private static long nz(Long value) {
@@ -89,6 +134,6 @@ class KotaSummaryController {
                   long blmUsed, long openComplaints) {
     }
 
-    record KotaSummary(String kota, List<Row> kelurahan, Totals totals) {
+    record KotaSummary(String kota, LocalDate asOf, Instant knownAt, List<Row> kelurahan, Totals totals) {
     }
 }

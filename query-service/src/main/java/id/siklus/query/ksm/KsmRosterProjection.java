@@ -1,5 +1,7 @@
 package id.siklus.query.ksm;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.ksm.KsmDissolved;
 import id.siklus.api.ksm.KsmFormed;
 import id.siklus.api.ksm.KsmMemberAdded;
@@ -64,19 +66,24 @@ public class KsmRosterProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
     }
 
     public List<KsmDocument> of(String kelurahanCode) {
         return mongo.find(new Query(Criteria.where("kelurahanCode").is(kelurahanCode)).with(Sort.by("formedOn", "_id")),
                 KsmDocument.class, COLLECTION);
+    }
+
+    /** The same, from a view of the past. */
+    public List<KsmDocument> of(MemoryReadModel past) {
+        return past.find(COLLECTION, KsmDocument.class, mongo.getConverter(), "formedOn", "_id");
     }
 
     public record KsmDocument(String id, String kelurahanCode, String name, String purpose, String status,

@@ -1,5 +1,7 @@
 package id.siklus.query.partnership;
 
+import id.siklus.query.platform.MemoryReadModel;
+import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.partnership.PartnershipRecorded;
 import id.siklus.query.kelurahan.KelurahanAccess;
 import id.siklus.query.platform.IdempotentUpsert;
@@ -52,19 +54,24 @@ public class PartnershipProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("kelurahanCode", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
     }
 
     public List<Partnership> of(String kelurahanCode) {
         return mongo.find(new Query(Criteria.where("kelurahanCode").is(kelurahanCode))
                 .with(Sort.by("startedOn", "_id")), Partnership.class, COLLECTION);
+    }
+
+    /** The same, from a view of the past. */
+    public List<Partnership> of(MemoryReadModel past) {
+        return past.find(COLLECTION, Partnership.class, mongo.getConverter(), "startedOn", "_id");
     }
 
     @GetMapping("/api/v1/kelurahan/{code}/partnerships")

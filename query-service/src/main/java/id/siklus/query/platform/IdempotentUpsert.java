@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * The one way projections write: an upsert that applies only if the document has not yet seen this or a later event
  * of its source aggregate. Redelivery and replay therefore never apply an event twice, and no Mongo transaction is
- * needed: each write is a single-document operation.
+ * needed: each write is a single-document operation. Writes go to the live collection, to its rebuild while a replay
+ * runs on this thread ({@link ReadModelCollections}), or to a {@link MemoryReadModel} while a view of the past is
+ * folded on this thread.
  */
 @Component
 public class IdempotentUpsert {
@@ -39,12 +41,16 @@ public class IdempotentUpsert {
      * makes even non-idempotent operators safe under redelivery and replay.
      */
     public boolean apply(String collection, String id, long sourceSequence, Update update) {
+        MemoryReadModel memory = MemoryReadModel.current();
+        if (memory != null) {
+            return memory.upsert(collection, id, sourceSequence, update);
+        }
         Query notYetApplied = new Query(Criteria.where("_id").is(id).orOperator(
                 Criteria.where(SOURCE_SEQUENCE).lt(sourceSequence),
                 Criteria.where(SOURCE_SEQUENCE).exists(false)));
         update.set(SOURCE_SEQUENCE, sourceSequence);
         try {
-            mongo.upsert(notYetApplied, update, collection);
+            mongo.upsert(notYetApplied, update, ReadModelCollections.target(collection));
             return true;
         } catch (DuplicateKeyException alreadyApplied) {
             // the document exists with this or a later sequence: the filter missed it and the insert collided

@@ -57,8 +57,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == java.time.LocalDate.class ? " It must be a day as YYYY-MM-DD, e.g. 2025-03-01."
+                : type == java.time.Instant.class ? " It must be an instant in ISO-8601 with its offset, e.g. "
+                + "2025-03-01T10:00:00Z."
+                : "";
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "Parameter '" + e.getName() + "' has a value of the wrong type."));
+                "Parameter '" + e.getName() + "' has a value of the wrong type." + expected));
     }
 
     @ExceptionHandler(Exception.class)

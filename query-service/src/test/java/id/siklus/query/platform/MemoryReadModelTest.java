@@ -1,0 +1,75 @@
+package id.siklus.query.platform;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The in-memory read model applies the update operators the projections use as MongoDB does. */
+class MemoryReadModelTest {
+
+    private final MemoryReadModel model = new MemoryReadModel();
+
+    private Document only(String collection) {
+        assertThat(model.documents(collection)).hasSize(1);
+        return model.documents(collection).iterator().next();
+    }
+
+    @Test
+    void setsDottedPathsIncrementsPushesAddsToSetsAndPulls() {
+        model.upsert("c", "a", 1, new Update().set("stages.REFLEKSI", new Document("men", 3)).inc("ekonomi", 5L)
+                .push("plans", new Document("fromYear", 2010)).addToSet("members", "h1"));
+        model.upsert("c", "a", 2, new Update().inc("ekonomi", 7L).push("plans", new Document("fromYear", 2013))
+                .addToSet("members", "h1").addToSet("members", "h2"));
+        model.upsert("c", "a", 3, new Update().pull("members", "h1").unset("stages.REFLEKSI"));
+
+        Document document = only("c");
+        assertThat(document.get("_id")).isEqualTo("a");
+        assertThat(document.get("ekonomi")).isEqualTo(12L);
+        assertThat(document.getList("plans", Document.class)).extracting(d -> d.get("fromYear"))
+                .containsExactly(2010, 2013);
+        assertThat(document.getList("members", String.class)).containsExactly("h2");
+        assertThat(document.get("stages", Document.class)).isEmpty();
+        assertThat(document.get(IdempotentUpsert.SOURCE_SEQUENCE)).isEqualTo(3L);
+    }
+
+    @Test
+    void anEventAppliedAgainOrAnOlderOneChangesNothing() {
+        assertThat(model.upsert("c", "a", 5, new Update().inc("lingkungan", 100L))).isTrue();
+        assertThat(model.upsert("c", "a", 5, new Update().inc("lingkungan", 100L))).isFalse();
+        assertThat(model.upsert("c", "a", 4, new Update().inc("lingkungan", 100L))).isFalse();
+        assertThat(only("c").get("lingkungan")).isEqualTo(100L);
+    }
+
+    @Test
+    void anOperatorItDoesNotImplementFailsLoudly() {
+        assertThatThrownBy(() -> model.upsert("c", "a", 1, new Update().max("x", 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$max");
+    }
+
+    @Test
+    void findOrdersByFieldsWithMissingValuesFirstAsMongoDoes() {
+        model.upsert("y", "2011", 1, new Update().set("year", 2011));
+        model.upsert("y", "2010", 2, new Update().set("year", 2010));
+        model.upsert("y", "none", 3, new Update().set("other", 1));
+        List<Document> sorted = model.find("y", Document.class,
+                new org.springframework.data.mongodb.core.convert.MappingMongoConverter(
+                        org.springframework.data.mongodb.core.convert.NoOpDbRefResolver.INSTANCE,
+                        new org.springframework.data.mongodb.core.mapping.MongoMappingContext()), "year");
+        assertThat(sorted).extracting(d -> d.get("_id")).containsExactly("none", "2010", "2011");
+    }
+
+    @Test
+    void writesGoToTheModelOnlyWhileFoldingOnThisThread() {
+        assertThat(MemoryReadModel.current()).isNull();
+        model.folding(() -> {
+            assertThat(MemoryReadModel.current()).isSameAs(model);
+            return null;
+        });
+        assertThat(MemoryReadModel.current()).isNull();
+    }
+}

@@ -1,0 +1,246 @@
+package id.siklus.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Views of the past: {@code asOf} (facts effective up to a day, as known now) and {@code knownAt} (only what had been
+ * recorded by an instant), alone and together, on one kelurahan whose history is written here with known dates. A
+ * repayment entered late changes the asOf view of the past but not the knownAt view of before its entry.
+ */
+class TimeTravelIT {
+
+    private static SiklusSystem system;
+    private static String code;
+    private static String lkm;
+    private static String auditor;
+    /** Before the first BLM allocation was recorded. */
+    private static Instant beforeBlm;
+    /** After the first repayment was recorded and before the second (paid on time, entered late) was. */
+    private static Instant beforeLateEntry;
+    private static Instant beforeRegistration;
+    private static final List<String> households = new ArrayList<>();
+
+    @BeforeAll
+    static void history() throws Exception {
+        system = SiklusSystem.get();
+        code = "35.71.%02d.%04d".formatted(ThreadLocalRandom.current().nextInt(10, 99),
+                ThreadLocalRandom.current().nextInt(1000, 9999));
+        lkm = system.token("LKM", code);
+        auditor = system.token("AUDITOR");
+        beforeRegistration = pause();
+        system.prepareKelurahan(code);
+        String base = "/api/v1/kelurahan/" + code;
+        for (int i = 0; i < 6; i++) {
+            String id = UUID.randomUUID().toString();
+            households.add(id);
+            command(base + "/households", lkm, """
+                    {"householdId":"%s","rw":"01","rt":"00%d","headName":"Keluarga Uji %d","members":4,
+                     "povertyStatus":"%s","registeredOn":"2009-04-25"}"""
+                    .formatted(id, 1 + i % 2, i, i < 5 ? "MISKIN" : "TIDAK_MISKIN"), 201);
+        }
+        command(base + "/cycle-stages", lkm, """
+                {"stage":"PEMBENTUKAN_LKM","heldOn":"2009-06-06","participants":{"men":9,"women":9,"poor":5},
+                 "lkmName":"LKM Waktu"}""", 200);
+        command(base + "/cycle-stages", lkm, """
+                {"stage":"PJM_PRONANGKIS","heldOn":"2009-08-15","participants":{"men":9,"women":9,"poor":5},
+                 "fromYear":2010,"toYear":2012}""", 200);
+        String ksmId = UUID.randomUUID().toString();
+        command(base + "/ksm", lkm, """
+                {"ksmId":"%s","name":"KSM Waktu","purpose":"EKONOMI","memberHouseholdIds":["%s","%s","%s","%s","%s"],
+                 "formedOn":"2009-09-01"}""".formatted(ksmId, households.get(0), households.get(1),
+                households.get(2), households.get(3), households.get(4)), 201);
+        beforeBlm = pause();
+        command(base + "/blm/2010/allocation", system.token("ADMIN"),
+                "{\"pagu\":200000000,\"receivedOn\":\"2010-02-01\"}", 201);
+        command(base + "/blm/2010/disbursements", lkm, """
+                {"category":"EKONOMI","amount":50000000,"activity":"Modal bergulir","disbursedOn":"2010-03-02"}""",
+                201);
+        command(base + "/blm/2010/disbursements", lkm, """
+                {"category":"EKONOMI","amount":20000000,"activity":"Modal tambahan","disbursedOn":"2010-06-01"}""",
+                201);
+        String loanId = UUID.randomUUID().toString();
+        command(base + "/loans", lkm, """
+                {"loanId":"%s","ksmId":"%s","principal":2500000,"termMonths":10,"monthlyFeeBasisPoints":150,
+                 "disbursedOn":"2010-04-01"}""".formatted(loanId, ksmId), 201);
+        // instalments of Rp 250.000 principal + Rp 37.500 fee fall due on the 1st of May, June, July...
+        command("/api/v1/loans/" + loanId + "/repayments", lkm, "{\"amount\":287500,\"paidOn\":\"2010-05-01\"}", 201);
+        beforeLateEntry = pause();
+        // June's instalment was paid on time but entered into the system only now
+        command("/api/v1/loans/" + loanId + "/repayments", lkm, "{\"amount\":287500,\"paidOn\":\"2010-06-01\"}", 201);
+        command(base + "/households/" + households.get(0) + "/reclassifications", lkm, """
+                {"povertyStatus":"HAMPIR_MISKIN","reason":"Usaha berkembang","effectiveOn":"2010-07-01"}""", 200);
+        // the journal feeds the views of the past: wait until the last event has reached it and the live views
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(view("/revolving-fund", "").get("principalRepaid").asLong()).isEqualTo(500_000);
+            assertThat(view("/poverty-map", "").get("poorHouseholds").asLong()).isEqualTo(4);
+            assertThat(system.get(system.queryUrl("/api/v1/audit/events?kelurahan=" + code + "&size=1"), auditor)
+                    .json().get("totalItems").asLong()).isEqualTo(19);
+        });
+    }
+
+    private static Instant pause() throws InterruptedException {
+        Thread.sleep(20);
+        Instant now = Instant.now();
+        Thread.sleep(20);
+        return now;
+    }
+
+    private static void command(String path, String token, String body, int expected) throws Exception {
+        SiklusSystem.Response response = KeyedCommands.post(system, path, token, body);
+        assertThat(response.status()).as(path + " → " + response.body()).isEqualTo(expected);
+    }
+
+    private static JsonNode view(String path, String query) throws Exception {
+        SiklusSystem.Response response = system.get(system.queryUrl("/api/v1/kelurahan/" + code + path
+                + (query.isEmpty() ? "" : "?" + query)), auditor);
+        assertThat(response.status()).as(path + "?" + query + " → " + response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void aRepaymentEnteredLateChangesTheAsOfViewButNotWhatWasKnownBeforeItsEntry() throws Exception {
+        JsonNode asOf = view("/revolving-fund", "asOf=2010-06-15");
+        assertThat(asOf.get("asOf").asText()).isEqualTo("2010-06-15");
+        assertThat(asOf.get("principalLent").asLong()).isEqualTo(2_500_000);
+        assertThat(asOf.get("principalRepaid").asLong()).isEqualTo(500_000);
+        assertThat(asOf.get("feesRepaid").asLong()).isEqualTo(75_000);
+        assertThat(asOf.get("outstandingPrincipal").asLong()).isEqualTo(2_000_000);
+        assertThat(asOf.get("capitalReceived").asLong()).isEqualTo(70_000_000);
+        assertThat(asOf.get("repaymentRatePercent").decimalValue()).isEqualByComparingTo("100.00");
+
+        JsonNode known = view("/revolving-fund", "asOf=2010-06-15&knownAt=" + beforeLateEntry);
+        assertThat(known.get("knownAt").asText()).isEqualTo(beforeLateEntry.toString());
+        assertThat(known.get("principalRepaid").asLong()).isEqualTo(250_000);
+        assertThat(known.get("outstandingPrincipal").asLong()).isEqualTo(2_250_000);
+        // Rp 287.500 collected of Rp 575.000 due by the 15th of June
+        assertThat(known.get("repaymentRatePercent").decimalValue()).isEqualByComparingTo("50.00");
+
+        // by mid-July, as it was known before the late entry, June's instalment looked 44 days late: all at risk
+        JsonNode julyKnown = view("/revolving-fund", "asOf=2010-07-15&knownAt=" + beforeLateEntry);
+        assertThat(julyKnown.get("par30Percent").decimalValue()).isEqualByComparingTo("100.00");
+        // as known now, only July's instalment is late, by 14 days: nothing at risk beyond 30 days
+        JsonNode july = view("/revolving-fund", "asOf=2010-07-15");
+        assertThat(july.get("par30Percent").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(july.get("ksm").get(0).get("currentLoanId").isNull()).isFalse();
+    }
+
+    @Test
+    void theFundBeforeItsFirstLoanAndBeforeItsCapital() throws Exception {
+        JsonNode march = view("/revolving-fund", "asOf=2010-03-15");
+        assertThat(march.get("principalLent").asLong()).isZero();
+        assertThat(march.get("capitalReceived").asLong()).isEqualTo(50_000_000);
+        assertThat(march.get("available").asLong()).isEqualTo(50_000_000);
+        JsonNode february = view("/revolving-fund", "asOf=2010-02-15");
+        assertThat(february.get("capitalReceived").asLong()).isZero();
+        assertThat(february.get("repaymentRatePercent").isNull()).isTrue();
+    }
+
+    @Test
+    void blmAsOfADayAndAsKnownBeforeItWasRecorded() throws Exception {
+        JsonNode april = view("/blm", "asOf=2010-04-01");
+        assertThat(april.get("years")).hasSize(1);
+        JsonNode year = april.get("years").get(0);
+        assertThat(year.get("pagu").asLong()).isEqualTo(200_000_000);
+        assertThat(year.get("ekonomi").asLong()).isEqualTo(50_000_000);
+        assertThat(year.get("remaining").asLong()).isEqualTo(150_000_000);
+        JsonNode now = view("/blm", "");
+        assertThat(now.get("totals").get("ekonomi").asLong()).isEqualTo(70_000_000);
+        assertThat(now.get("asOf").isNull()).isTrue();
+        JsonNode unknown = view("/blm", "knownAt=" + beforeBlm);
+        assertThat(unknown.get("years")).isEmpty();
+        assertThat(unknown.get("totals").get("pagu").asLong()).isZero();
+        // a day before the pagu arrived, as known now
+        assertThat(view("/blm", "asOf=2010-01-31").get("years")).isEmpty();
+    }
+
+    @Test
+    void povertyMapCountsAReclassificationFromItsEffectiveDay() throws Exception {
+        assertThat(view("/poverty-map", "asOf=2010-06-30").get("poorHouseholds").asLong()).isEqualTo(5);
+        JsonNode july = view("/poverty-map", "asOf=2010-07-01");
+        assertThat(july.get("households").asLong()).isEqualTo(6);
+        assertThat(july.get("poorHouseholds").asLong()).isEqualTo(4);
+        assertThat(july.get("rw").get(0).get("rt")).hasSize(2);
+        assertThat(view("/poverty-map", "asOf=2009-04-24").get("households").asLong()).isZero();
+        assertThat(view("/poverty-map", "knownAt=" + beforeLateEntry).get("poorHouseholds").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void cycleAsOfADay() throws Exception {
+        JsonNode may = view("/cycle", "asOf=2009-05-01");
+        assertThat(may.get("stages")).hasSize(2);
+        assertThat(may.get("nextExpectedStage").asText()).isEqualTo("PEMBENTUKAN_LKM");
+        JsonNode july = view("/cycle", "asOf=2009-07-01");
+        assertThat(july.get("stages")).hasSize(3);
+        assertThat(july.get("lkmName").asText()).isEqualTo("LKM Waktu");
+        assertThat(july.get("nextExpectedStage").asText()).isEqualTo("PJM_PRONANGKIS");
+        JsonNode december = view("/cycle", "asOf=2010-12-31");
+        assertThat(december.get("plans")).hasSize(1);
+        // a plan and no review in 2010: that year's review is what was missing
+        assertThat(december.get("reviewMissingThisYear").asBoolean()).isTrue();
+        assertThat(december.get("nextExpectedStage").asText()).isEqualTo("REVIEW_PARTISIPATIF");
+    }
+
+    @Test
+    void citySummaryAsOfADayAndAsKnownBeforeTheKelurahanExisted() throws Exception {
+        JsonNode june = summaryRow("asOf=2010-06-30");
+        assertThat(june.get("households").asLong()).isEqualTo(6);
+        assertThat(june.get("poorHouseholds").asLong()).isEqualTo(5);
+        assertThat(june.get("blmPagu").asLong()).isEqualTo(200_000_000);
+        assertThat(june.get("blmUsed").asLong()).isEqualTo(70_000_000);
+        assertThat(summaryRow("").get("poorHouseholds").asLong()).isEqualTo(4);
+        assertThat(summaryRow("knownAt=" + beforeBlm).get("blmPagu").asLong()).isZero();
+        assertThat(summaryRow("knownAt=" + beforeRegistration)).isNull();
+    }
+
+    private static JsonNode summaryRow(String query) throws Exception {
+        SiklusSystem.Response response = system.get(system.queryUrl("/api/v1/kota/Kediri/summary"
+                + (query.isEmpty() ? "" : "?" + query)), auditor);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        for (JsonNode row : response.json().get("kelurahan")) {
+            if (row.get("kelurahanCode").asText().equals(code)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void viewsOfThePastAreAlsoCsv() throws Exception {
+        String csv = system.getWithAccept(system.queryUrl("/api/v1/kelurahan/" + code + "/blm?asOf=2010-04-01"),
+                auditor, "text/csv");
+        assertThat(csv).contains("200000000").contains("50000000").doesNotContain("70000000");
+    }
+
+    @Test
+    void aDayInTheFutureOrAMalformedInstantIsRefusedWithAProblem() throws Exception {
+        SiklusSystem.Response future = system.get(system.queryUrl("/api/v1/kelurahan/" + code
+                + "/revolving-fund?asOf=2999-01-01"), auditor);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().get("code").asText()).isEqualTo("AS_OF_IN_FUTURE");
+        SiklusSystem.Response malformed = system.get(system.queryUrl("/api/v1/kelurahan/" + code
+                + "/blm?knownAt=yesterday"), auditor);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("code").asText()).isEqualTo("INVALID_PARAMETER");
+        assertThat(malformed.json().get("detail").asText()).contains("ISO-8601");
+    }
+
+    @Test
+    void aMonitorOfAnotherCityCannotLookIntoThePast() throws Exception {
+        SiklusSystem.Response response = system.get(system.queryUrl("/api/v1/kelurahan/" + code
+                + "/revolving-fund?asOf=2010-06-15"), system.tokens.mint(
+                id.siklus.localstack.TokenMinter.TokenRequest.of("MONITOR").withKota("Surabaya")));
+        assertThat(response.status()).isEqualTo(403);
+    }
+}
