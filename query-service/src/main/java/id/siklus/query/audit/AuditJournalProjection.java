@@ -1,9 +1,11 @@
 package id.siklus.query.audit;
 
+import id.siklus.query.platform.ReadModelCollections;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siklus.api.AuditMetadata;
+import id.siklus.query.platform.IdempotentUpsert;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,8 +29,9 @@ import java.util.Set;
 
 /**
  * Every program event as auditors read it: type, sequence, payload, effective date, recording time, and who
- * submitted it under which request. One document per event, keyed by the event's id, so redelivery and replay
- * rewrite the same document. Each event is findable by every entity it names (the kelurahan, a household, a KSM, a
+ * submitted it under which request. One document per event, keyed by the event's id and written once (the sequence
+ * guard): redelivery and replay neither duplicate nor rewrite it. Each event is findable by every entity it names
+ * (the kelurahan, a household, a KSM, a
  * loan…).
  */
 @Component
@@ -44,16 +47,18 @@ public class AuditJournalProjection {
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final IdempotentUpsert upsert;
 
-    AuditJournalProjection(MongoTemplate mongo, ObjectMapper json) {
+    AuditJournalProjection(MongoTemplate mongo, ObjectMapper json, IdempotentUpsert upsert) {
         this.mongo = mongo;
         this.json = json;
+        this.upsert = upsert;
         ensureIndexes();
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("entityIds", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("kelurahanCode", Sort.Direction.ASC));
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new Index().on("entityIds", Sort.Direction.ASC));
+        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new Index().on("kelurahanCode", Sort.Direction.ASC));
     }
 
     @EventHandler
@@ -76,7 +81,7 @@ public class AuditJournalProjection {
                 .set("eventHash", metadata.get(AuditMetadata.EVENT_HASH))
                 .set("previousEventHash", metadata.get(AuditMetadata.PREVIOUS_EVENT_HASH))
                 .set("entityIds", entityIds(event.getAggregateIdentifier(), body));
-        mongo.upsert(new Query(Criteria.where("_id").is(event.getIdentifier())), update, COLLECTION);
+        upsert.apply(COLLECTION, event.getIdentifier(), event.getSequenceNumber(), update);
     }
 
     private static String effectiveDate(JsonNode body) {
@@ -105,7 +110,7 @@ public class AuditJournalProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ReadModelCollections.target(COLLECTION));
         ensureIndexes();
     }
 
