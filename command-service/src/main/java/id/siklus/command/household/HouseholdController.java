@@ -309,6 +309,13 @@ class HouseholdController {
             @NotNull PovertyStatus povertyStatus,
             @Pattern(regexp = "^\\d{16}$", message = "must be the 16 digits of a NIK") String nik,
             LocalDate registeredOn) {
+
+        /** Spring MVC logs a request's text at DEBUG: it leaves out the name and the NIK (ADR 0009). */
+        @Override
+        public String toString() {
+            return "RegisterHouseholdRequest[householdId=" + householdId + ", rw=" + rw + ", rt=" + rt + ", members="
+                    + members + ", povertyStatus=" + povertyStatus + ", registeredOn=" + registeredOn + "]";
+        }
     }
 
     record RegisteredHousehold(String householdId) {

@@ -144,12 +144,18 @@ public class CommandSender {
     }
 
     /**
-     * The method, the path and the request as parsed: whitespace and field order do not make a new request. Keyed
-     * with the personal-data pepper: the fingerprint travels in the event metadata, and a plain hash of a request
-     * holding a name and a NIK could be tested against guesses (ADR 0009).
+     * The method, the path and the request as parsed (as JSON, every field: the requests' text forms leave personal
+     * data out), so whitespace and field order do not make a new request. Keyed with the personal-data pepper: the
+     * fingerprint travels in the event metadata, and a plain hash of a request holding a name and a NIK could be
+     * tested against guesses (ADR 0009).
      */
     private String fingerprint(HttpServletRequest http, Object request) {
-        return vault.digest(http.getMethod() + " " + http.getRequestURI() + "\n" + request);
+        try {
+            return vault.digest(http.getMethod() + " " + http.getRequestURI() + "\n"
+                    + json.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A request to " + http.getRequestURI() + " cannot be written as JSON", e);
+        }
     }
 
     /** Money commands are only taken with an Idempotency-Key: a lost answer must never lead to paying twice. */
