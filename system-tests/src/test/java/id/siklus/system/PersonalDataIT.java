@@ -118,7 +118,7 @@ class PersonalDataIT {
                     {"category":"EKONOMI","amount":50000000,"activity":"Modal","disbursedOn":"2010-03-02"}""",
                     UUID.randomUUID().toString()), 201);
             expect(post(system, base + "/loans", lkm, """
-                    {"loanId":"%s","ksmId":"%s","principal":2500000,"termMonths":10,"monthlyFeeBasisPoints":150,
+                    {"loanId":"%s","ksmId":"%s","principal":2000000,"termMonths":10,"monthlyFeeBasisPoints":150,
                      "disbursedOn":"2010-04-01"}""".formatted(UUID.randomUUID(), ksmId),
                     UUID.randomUUID().toString()), 201);
 
@@ -130,7 +130,7 @@ class PersonalDataIT {
                 assertThat(get(system, "/api/v1/kelurahan/" + code + "/households?size=50", lkm, 200)
                         .path("totalItems").asLong()).isEqualTo(4);
                 assertThat(get(system, base + "/revolving-fund", monitor, 200).path("principalLent").asLong())
-                        .isEqualTo(2_500_000L);
+                        .isEqualTo(2_000_000L);
             });
             assertThat(get(system, "/api/v1/households/" + forgotten.id(), auditor, 200).path("headName").asText())
                     .isEqualTo(forgotten.name());
