@@ -209,12 +209,19 @@ class PersonalDataIT {
         dumps.put("Kafka topic", dumpTopic(system));
         dumps.put("MongoDB", dumpMongo(system));
         dumps.put("service logs", logs.text());
+        // positive control: plaintext an event does carry (the legal basis) is found in each store's dump
+        for (String store : List.of("PostgreSQL", "Kafka topic", "MongoDB")) {
+            assertThat(dumps.get(store)).as(store + " dump finds plaintext of an event")
+                    .contains("permintaan subjek data no. 17/XI/2026");
+        }
         assertThat(dumps.get("PostgreSQL")).as("the dump holds the events").contains(forgotten.id())
                 .contains("HouseholdRegistered");
         assertThat(dumps.get("Kafka topic")).contains(forgotten.id()).contains("HouseholdPersonalDataForgotten");
         assertThat(dumps.get("MongoDB")).contains(forgotten.id()).contains("ERASED");
         assertThat(logs.lines()).as("the captured logs include DEBUG lines of the requests").isGreaterThan(50);
-        assertThat(dumps.get("service logs")).as("the log capture saw the requests").contains(code);
+        assertThat(dumps.get("service logs")).as("the log capture saw the requests, their bodies and answers")
+                .contains(code).contains("Read \"application/json").contains("Completed 201 CREATED")
+                .contains("RegisterHouseholdRequest[householdId=" + forgotten.id());
         for (Map.Entry<String, String> dump : dumps.entrySet()) {
             for (Family family : families) {
                 assertThat(dump.getValue()).as("%s holds the name of household %s", dump.getKey(), family.id())
