@@ -407,7 +407,8 @@ class PersonalDataIT {
 
         @Override
         protected void append(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+                    .append(event.getFormattedMessage());
             event.getMDCPropertyMap().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
             if (event.getThrowableProxy() != null) {
                 line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));

@@ -63,7 +63,8 @@ public class JdbcHouseholdKeyStore implements HouseholdKeyStore {
         try {
             jdbc.execute("VACUUM siklus_keys.household_key");
         } catch (RuntimeException e) {
-            log.warn("Could not vacuum the household keys after a forget ({}); autovacuum will", e.getClass().getName());
+            log.warn("Could not vacuum the household keys after a forget ({}); autovacuum will",
+                    e.getClass().getName());
         }
     }
 }

@@ -206,7 +206,7 @@ class HouseholdRegistryProjectionTest {
         });
         assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
         assertThat(projection.countPoor(CODE)).isEqualTo(1);
-        org.bson.Document stored = template.findById("h1", org.bson.Document.class, HouseholdRegistryProjection.COLLECTION);
+        Document stored = template.findById("h1", Document.class, HouseholdRegistryProjection.COLLECTION);
         assertThat(stored.toJson()).doesNotContain(registered.headName().ciphertext());
     }
 }

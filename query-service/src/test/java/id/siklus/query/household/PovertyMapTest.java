@@ -16,8 +16,8 @@ class PovertyMapTest {
     private static List<HouseholdDocument> households(String rw, String rt, int count, int poor) {
         List<HouseholdDocument> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            list.add(new HouseholdDocument(rw + "-" + rt + "-" + i, null, rw, rt, null, null, null, i < poor, null, null,
-                    null, null));
+            list.add(new HouseholdDocument(rw + "-" + rt + "-" + i, null, rw, rt, null, null, null, i < poor, null,
+                    null, null, null));
         }
         return list;
     }
