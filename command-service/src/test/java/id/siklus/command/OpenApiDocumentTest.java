@@ -88,6 +88,7 @@ class OpenApiDocumentTest {
             "/api/v1/kelurahan/{code}/cycle-stages",
             "/api/v1/kelurahan/{code}/households",
             "/api/v1/kelurahan/{code}/households/{householdId}/reclassifications",
+            "/api/v1/kelurahan/{code}/households/{householdId}/personal-data/forget",
             "/api/v1/kelurahan/{code}/blm/{year}/allocation",
             "/api/v1/kelurahan/{code}/blm/{year}/disbursements",
             "/api/v1/kelurahan/{code}/ksm",
@@ -105,6 +106,7 @@ class OpenApiDocumentTest {
     private static final Set<String> ADMIN_COMMANDS = Set.of(
             "/api/v1/kelurahan",
             "/api/v1/kelurahan/{code}/blm/{year}/allocation",
+            "/api/v1/kelurahan/{code}/households/{householdId}/personal-data/forget",
             "/api/v1/loans/{loanId}/write-off");
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");

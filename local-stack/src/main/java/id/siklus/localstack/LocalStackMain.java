@@ -59,12 +59,15 @@ public final class LocalStackMain {
             stopped.countDown();
         }, "local-stack-shutdown"));
         Path env = state.resolve("stack.env");
+        PersonalDataSecrets secrets = PersonalDataSecrets.loadOrCreate(state.resolve("personal-data"));
         Files.writeString(env, String.join("\n",
                 "SIKLUS_JDBC_URL=" + stack.jdbcUrl(),
                 "SIKLUS_JDBC_USERNAME=" + stack.jdbcUsername(),
                 "SIKLUS_KAFKA_BOOTSTRAP=" + stack.kafkaBootstrapServers(),
                 "SIKLUS_MONGO_URI=" + stack.mongoConnectionString() + "/siklus",
                 "SIKLUS_JWT_PUBLIC_KEY=" + stack.signingKeys().publicKeyPem().toUri(),
+                "SIKLUS_PERSONAL_DATA_MASTER_KEY=" + secrets.masterKey(),
+                "SIKLUS_PERSONAL_DATA_PEPPER=" + secrets.pepper(),
                 "") );
         System.out.println("LOCAL-STACK READY");
         stopped.await();

@@ -51,7 +51,7 @@ class ReplayIT {
     private static final List<String> READ_MODELS = List.of("kelurahan", "households", "cycle_progress", "blm_years",
             "audit_journal", "ksm", "loans", "partnerships", "complaints");
     private static final int KELURAHAN = 40;
-    private static final int HOUSEHOLDS = 40;
+    private static final int HOUSEHOLDS = 30;
 
     private static SiklusSystem system;
     private static MongoTemplate mongo;
@@ -149,7 +149,7 @@ class ReplayIT {
                     {"resolution":"Selesai","resolvedOn":"2010-07-01"}""", commands);
         }
         for (int r = 0; r < 3; r++) {
-            command(base + "/households/" + all.get(5 + r * 11 + random.nextInt(11)) + "/reclassifications", lkm,
+            command(base + "/households/" + all.get(5 + r * 8 + random.nextInt(8)) + "/reclassifications", lkm,
                     """
                     {"povertyStatus":"HAMPIR_MISKIN","reason":"Review","effectiveOn":"2010-11-%02d"}"""
                             .formatted(10 + r), commands);
@@ -222,6 +222,19 @@ class ReplayIT {
         return documents;
     }
 
+    /** Equal document for document; on a difference, names the first differing document of each collection. */
+    private static void assertSameDocuments(Map<String, List<Document>> actual, Map<String, List<Document>> expected) {
+        for (String collection : READ_MODELS) {
+            List<Document> rebuilt = actual.get(collection);
+            List<Document> incremental = expected.get(collection);
+            assertThat(rebuilt).as(collection + " count").hasSameSizeAs(incremental);
+            for (int i = 0; i < rebuilt.size(); i++) {
+                assertThat(rebuilt.get(i)).as(collection + " document " + incremental.get(i).get("_id"))
+                        .isEqualTo(incremental.get(i));
+            }
+        }
+    }
+
     private static SiklusSystem.Response replay(String name) throws Exception {
         return system.post(system.queryUrl("/api/v1/admin/projections/" + name + "/replay"), system.token("ADMIN"),
                 "");
@@ -268,7 +281,7 @@ class ReplayIT {
         assertThat(observed).anySatisfy(p -> assertThat(p.get("state").asText()).isIn("REBUILDING", "SWAPPING",
                 "STARTING", "DONE"));
 
-        assertThat(readModels()).isEqualTo(before);
+        assertSameDocuments(readModels(), before);
         assertThat(mongo.getCollectionNames()).noneMatch(name -> name.endsWith("__rebuild"));
     }
 
@@ -283,7 +296,7 @@ class ReplayIT {
                 com.fasterxml.jackson.databind.node.TextNode.valueOf("loan-book"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "DONE".equals(progress("loan-book").get("state").asText()));
-        assertThat(readModels()).isEqualTo(before);
+        assertSameDocuments(readModels(), before);
     }
 
     @Test

@@ -60,17 +60,30 @@ final class SiklusSystem {
         SigningKeys signingKeys = SigningKeys.loadOrCreate(keys);
         String publicKey = "--siklus.security.jwt.public-key=" + signingKeys.publicKeyPem().toUri();
         String kafka = "--axon.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers();
+        // personal data (ADR 0009): a master key and a pepper made for the run, as an operator's secrets would be
+        String masterKey = "--siklus.personal-data.master-key=" + randomBase64();
         ConfigurableApplicationContext command = CommandServiceApplication.run(
                 "--server.port=0",
                 "--spring.datasource.url=" + infrastructure.jdbcUrl(),
                 "--spring.datasource.username=" + infrastructure.jdbcUsername(),
                 "--spring.datasource.password=" + infrastructure.jdbcPassword(),
+                masterKey, "--siklus.personal-data.pepper=" + randomBase64(),
                 kafka, publicKey);
         ConfigurableApplicationContext query = QueryServiceApplication.run(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + infrastructure.mongoConnectionString(),
+                masterKey,
+                "--siklus.personal-data.key-store.url=" + infrastructure.jdbcUrl(),
+                "--siklus.personal-data.key-store.username=" + infrastructure.jdbcUsername(),
+                "--siklus.personal-data.key-store.password=" + infrastructure.jdbcPassword(),
                 kafka, publicKey);
         return new SiklusSystem(infrastructure, command, query, new TokenMinter(signingKeys));
+    }
+
+    private static String randomBase64() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     private void stop() {

@@ -1,5 +1,6 @@
 package id.siklus.command.household;
 
+import id.siklus.api.household.ForgetHouseholdPersonalData;
 import id.siklus.api.household.Neighbourhood;
 import id.siklus.api.household.PovertyStatus;
 import id.siklus.api.household.ReclassifyHousehold;
@@ -9,6 +10,7 @@ import id.siklus.command.platform.EffectiveDates;
 import id.siklus.command.platform.KelurahanPath;
 import id.siklus.command.platform.Links;
 import id.siklus.support.security.Access;
+import id.siklus.support.security.Role;
 import id.siklus.support.security.SiklusClient;
 import id.siklus.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -214,6 +216,69 @@ class HouseholdController {
                 unknownKelurahan(code));
     }
 
+    @PostMapping("/api/v1/kelurahan/{code}/households/{householdId}/personal-data/forget")
+    @Operation(operationId = "forgetHouseholdPersonalData",
+            summary = "Erase a household's personal data (UU PDP 27/2022): its data key is destroyed, so its name and "
+            + "NIK can no longer be read anywhere; the household, its status, KSM membership and loans stay (ADMIN)")
+    @Parameter(in = ParameterIn.HEADER, name = CommandSender.IDEMPOTENCY_KEY, required = false,
+            description = HouseholdExamples.IDEMPOTENCY_KEY, example = HouseholdExamples.IDEMPOTENCY_KEY_EXAMPLE,
+            schema = @Schema(type = "string", pattern = HouseholdExamples.IDEMPOTENCY_KEY_PATTERN))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+            @ExampleObject(name = "On the data subject's request",
+                    summary = "The legal basis is kept with the erasure; write no personal data in it",
+                    value = HouseholdExamples.FORGET_REQUEST)}))
+    @ApiResponse(responseCode = "200", description = "Erased: the key is destroyed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = PersonalDataForgotten.class),
+                    examples = @ExampleObject(name = "Erased", value = HouseholdExamples.FORGET_OK)))
+    @ApiResponse(responseCode = "400", description = "Refused as sent (body, path, header); nothing was recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "INVALID_FIELD", summary = "A field breaks its rule (each listed in errors)",
+                    value = HouseholdExamples.FORGET_INVALID_FIELD),
+            @ExampleObject(name = "INVALID_KELURAHAN_CODE", value = HouseholdExamples.FORGET_INVALID_KELURAHAN_CODE),
+            @ExampleObject(name = "INVALID_PARAMETER", value = HouseholdExamples.FORGET_INVALID_PARAMETER),
+            @ExampleObject(name = "UNKNOWN_FIELD", value = HouseholdExamples.FORGET_UNKNOWN_FIELD),
+            @ExampleObject(name = "MALFORMED_JSON", value = HouseholdExamples.FORGET_MALFORMED_JSON),
+            @ExampleObject(name = "MISSING_BODY", value = HouseholdExamples.FORGET_MISSING_BODY),
+            @ExampleObject(name = "INVALID_HEADER", value = HouseholdExamples.FORGET_INVALID_HEADER)}))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "UNAUTHENTICATED", value = HouseholdExamples.UNAUTHENTICATED)}))
+    @ApiResponse(responseCode = "403", description = "The token may not do this",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "ROLE_NOT_PERMITTED", value = HouseholdExamples.FORGET_ROLE_NOT_PERMITTED)}))
+    @ApiResponse(responseCode = "404", description = "What the request names is not recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "KELURAHAN_NOT_FOUND", value = HouseholdExamples.FORGET_KELURAHAN_NOT_FOUND),
+            @ExampleObject(name = "HOUSEHOLD_NOT_FOUND", summary = "No such household in this kelurahan",
+                    value = HouseholdExamples.FORGET_HOUSEHOLD_NOT_FOUND)}))
+    @ApiResponse(responseCode = "409", description = "The recorded state does not allow it; nothing was recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "PERSONAL_DATA_ALREADY_FORGOTTEN", summary = "Erased before: a second erasure is "
+                    + "refused (a retry with the first request's Idempotency-Key gets the first answer instead)",
+                    value = HouseholdExamples.FORGET_ALREADY_FORGOTTEN),
+            @ExampleObject(name = "CONCURRENT_CHANGE", value = HouseholdExamples.FORGET_CONCURRENT_CHANGE)}))
+    @ApiResponse(responseCode = "422", description = "Breaks a rule against the recorded facts; nothing was recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", value = HouseholdExamples.FORGET_IDEMPOTENCY_KEY_REUSED)}))
+    @ApiResponse(responseCode = "503", description = "The event store is unavailable; nothing was recorded",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = {
+            @ExampleObject(name = "STORE_UNAVAILABLE", value = HouseholdExamples.FORGET_STORE_UNAVAILABLE)}))
+    ResponseEntity<?> forget(@PathVariable String code, @PathVariable UUID householdId,
+                             @Valid @RequestBody ForgetPersonalDataRequest body, HttpServletRequest request) {
+        KelurahanPath.require(code);
+        SiklusClient client = access.requireRole(Role.ADMIN);
+        LocalDate today = dates.today();
+        ForgetHouseholdPersonalData command = new ForgetHouseholdPersonalData(code, householdId.toString(),
+                body.legalBasis().strip(), today);
+        ResponseEntity<PersonalDataForgotten> accepted = ResponseEntity.ok(
+                new PersonalDataForgotten(householdId.toString(), PersonalDataForgotten.ERASED, today));
+        return commands.submit(command, new RequestAt(code + "/" + householdId + "/forget", body), accepted, client,
+                request, unknownKelurahan(code));
+    }
+
     private static Function<RuntimeException, ApiProblem> unknownKelurahan(String code) {
         return e -> e instanceof AggregateNotFoundException
                 ? ApiProblem.notFound("KELURAHAN_NOT_FOUND",
@@ -244,6 +309,13 @@ class HouseholdController {
             @NotNull PovertyStatus povertyStatus,
             @Pattern(regexp = "^\\d{16}$", message = "must be the 16 digits of a NIK") String nik,
             LocalDate registeredOn) {
+
+        /** Spring MVC logs a request's text at DEBUG: it leaves out the name and the NIK (ADR 0009). */
+        @Override
+        public String toString() {
+            return "RegisterHouseholdRequest[householdId=" + householdId + ", rw=" + rw + ", rt=" + rt + ", members="
+                    + members + ", povertyStatus=" + povertyStatus + ", registeredOn=" + registeredOn + "]";
+        }
     }
 
     record RegisteredHousehold(String householdId) {
@@ -256,5 +328,12 @@ class HouseholdController {
     }
 
     record Reclassified(String householdId, PovertyStatus povertyStatus, LocalDate effectiveOn) {
+    }
+
+    record ForgetPersonalDataRequest(@NotBlank @Size(max = 500) String legalBasis) {
+    }
+
+    record PersonalDataForgotten(String householdId, String personalData, LocalDate forgottenOn) {
+        static final String ERASED = "ERASED";
     }
 }

@@ -260,6 +260,106 @@ final class HouseholdExamples {
             "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/reclassifications", \
             "code": "STORE_UNAVAILABLE", "retryAfterSeconds": 5}""";
 
+    // --- POST /api/v1/kelurahan/{code}/households/{householdId}/personal-data/forget ---------------------------------
+
+    static final String FORGET_REQUEST = """
+            {"legalBasis": "UU PDP 27/2022 Pasal 8: permintaan penghapusan oleh subjek data, surat LKM no. \
+            17/LKM/XI/2026"}""";
+
+    static final String FORGET_OK = """
+            {"householdId": "7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71", "personalData": "ERASED", "forgottenOn": \
+            "2026-11-28"}""";
+
+    static final String FORGET_INVALID_FIELD = """
+            {"type": "https://siklus.id/problems/invalid-field", "title": "Bad Request", "status": 400, "detail": \
+            "Invalid request: 'legalBasis' must not be blank.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "INVALID_FIELD", "errors": [{"field": "legalBasis", "message": "must not be blank"}]}""";
+
+    static final String FORGET_INVALID_KELURAHAN_CODE = """
+            {"type": "https://siklus.id/problems/invalid-kelurahan-code", "title": "Bad Request", "status": 400, \
+            "detail": "'35.71.3.1001' is not a Kemendagri area code; use PP.KK.CC.DDDD, e.g. 35.71.03.1001.", \
+            "instance": \
+            "/api/v1/kelurahan/35.71.3.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "INVALID_KELURAHAN_CODE"}""";
+
+    static final String FORGET_INVALID_PARAMETER = """
+            {"type": "https://siklus.id/problems/invalid-parameter", "title": "Bad Request", "status": 400, "detail": \
+            "Parameter 'householdId' has a value of the wrong type.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/household-1/personal-data/forget", "code": \
+            "INVALID_PARAMETER"}""";
+
+    static final String FORGET_UNKNOWN_FIELD = """
+            {"type": "https://siklus.id/problems/unknown-field", "title": "Bad Request", "status": 400, "detail": \
+            "Field 'remarks' is not part of this request; remove it. Known fields: [legalBasis].", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "UNKNOWN_FIELD"}""";
+
+    static final String FORGET_MALFORMED_JSON = """
+            {"type": "https://siklus.id/problems/malformed-json", "title": "Bad Request", "status": 400, "detail": \
+            "The request body is not valid JSON; check quotes, commas and brackets.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "MALFORMED_JSON"}""";
+
+    static final String FORGET_MISSING_BODY = """
+            {"type": "https://siklus.id/problems/missing-body", "title": "Bad Request", "status": 400, "detail": "The \
+            request needs a JSON body.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "MISSING_BODY"}""";
+
+    static final String FORGET_INVALID_HEADER = """
+            {"type": "https://siklus.id/problems/invalid-header", "title": "Bad Request", "status": 400, "detail": \
+            "Header Idempotency-Key must be 1 to 100 letters, digits or . _ : @ -", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "INVALID_HEADER"}""";
+
+    static final String FORGET_ROLE_NOT_PERMITTED = """
+            {"type": "https://siklus.id/problems/role-not-permitted", "title": "Forbidden", "status": 403, "detail": \
+            "This request needs the role ADMIN; your token has [LKM].", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "ROLE_NOT_PERMITTED"}""";
+
+    static final String FORGET_KELURAHAN_NOT_FOUND = """
+            {"type": "https://siklus.id/problems/kelurahan-not-found", "title": "Not Found", "status": 404, "detail": \
+            "Kelurahan 35.71.03.1001 is not registered; an ADMIN must register it first.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "KELURAHAN_NOT_FOUND"}""";
+
+    static final String FORGET_HOUSEHOLD_NOT_FOUND = """
+            {"type": "https://siklus.id/problems/household-not-found", "title": "Not Found", "status": 404, "detail": \
+            "No household 7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71 is registered in kelurahan 35.71.03.1001.", \
+            "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "HOUSEHOLD_NOT_FOUND"}""";
+
+    static final String FORGET_ALREADY_FORGOTTEN = """
+            {"type": "https://siklus.id/problems/personal-data-already-forgotten", "title": "Conflict", "status": \
+            409, "detail": "The personal data of household 7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71 was erased on \
+            2026-11-28; nothing was changed.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "PERSONAL_DATA_ALREADY_FORGOTTEN"}""";
+
+    static final String FORGET_CONCURRENT_CHANGE = """
+            {"type": "https://siklus.id/problems/concurrent-change", "title": "Conflict", "status": 409, "detail": \
+            "Another request changed the same record at the same moment; read it again and retry.", "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "CONCURRENT_CHANGE"}""";
+
+    static final String FORGET_IDEMPOTENCY_KEY_REUSED = """
+            {"type": "https://siklus.id/problems/idempotency-key-reused", "title": "Unprocessable Entity", "status": \
+            422, "detail": "Idempotency-Key '3b8e7d52-6a41-4c0f-9e2d-71f5a8c4b9e0' was used for a different request; \
+            nothing was recorded. Use a new key for a new request, and the same key only to retry the same request.", \
+            "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "IDEMPOTENCY_KEY_REUSED"}""";
+
+    static final String FORGET_STORE_UNAVAILABLE = """
+            {"type": "https://siklus.id/problems/store-unavailable", "title": "Service Unavailable", "status": 503, \
+            "detail": "The event store could not record this request; nothing was written. Retry in a few seconds.", \
+            "instance": \
+            "/api/v1/kelurahan/35.71.03.1001/households/7c1e4d2a-9b3f-4a6e-8d5c-2f1a0b9e8d71/personal-data/forget", \
+            "code": "STORE_UNAVAILABLE", "retryAfterSeconds": 5}""";
+
     private HouseholdExamples() {
     }
 }

@@ -8,6 +8,9 @@ import id.siklus.api.blm.DisburseBlm;
 import id.siklus.api.cycle.CycleStage;
 import id.siklus.api.cycle.CycleStageRecorded;
 import id.siklus.api.cycle.RecordCycleStage;
+import id.siklus.api.AuditMetadata;
+import id.siklus.api.household.ForgetHouseholdPersonalData;
+import id.siklus.api.household.HouseholdPersonalDataForgotten;
 import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.api.household.PovertyStatus;
@@ -41,6 +44,8 @@ import id.siklus.api.partnership.PartnershipRecorded;
 import id.siklus.api.partnership.RecordPartnership;
 import id.siklus.command.ProgramRules;
 import id.siklus.command.RuleViolation;
+import id.siklus.command.privacy.PersonalDataVault;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -73,7 +78,9 @@ class Kelurahan {
     private final Set<Integer> reviewYears = new HashSet<>();
     private final Map<String, PovertyStatus> households = new HashMap<>();
     private final Map<String, LocalDate> householdRegisteredOn = new HashMap<>();
-    private final Set<String> niks = new HashSet<>();
+    /** Keyed hashes of the NIKs (ADR 0009): the kelurahan never holds a NIK in plaintext. */
+    private final Set<String> nikHashes = new HashSet<>();
+    private final Map<String, LocalDate> personalDataForgottenOn = new HashMap<>();
     private final Map<Integer, BlmYear> blm = new HashMap<>();
     private final Set<String> disbursementIds = new HashSet<>();
     private final KsmRoster ksms = new KsmRoster();
@@ -161,14 +168,18 @@ class Kelurahan {
 
     // --- households -----------------------------------------------------------------------------------------------
 
+    /** The name and NIK are sealed with the household's new data key before they become the event. */
     @CommandHandler
-    String handle(RegisterHousehold command) {
+    String handle(RegisterHousehold command, PersonalDataVault vault) {
         requireStage(CycleStage.PEMETAAN_SWADAYA, "A household");
         ensureNotBeforeSelfMapping(command.registeredOn());
         ensureHouseholdIsNew(command.householdId());
-        ensureNikUnique(command.nik());
-        apply(new HouseholdRegistered(command.householdId(), code, command.rw(), command.rt(), command.headName(),
-                command.members(), command.povertyStatus(), command.nik(), command.registeredOn()));
+        String nikHash = command.nik() == null ? null : vault.nikHash(code, command.nik());
+        ensureNikUnique(nikHash);
+        PersonalDataVault.SealedIdentity sealed = vault.seal(command.householdId(), code, command.headName(),
+                command.nik());
+        apply(new HouseholdRegistered(command.householdId(), code, command.rw(), command.rt(), sealed.headName(),
+                command.members(), command.povertyStatus(), sealed.nik(), nikHash, command.registeredOn()));
         return command.householdId();
     }
 
@@ -188,8 +199,8 @@ class Kelurahan {
     }
 
     /** One family, one registration: the same NIK twice in one kelurahan is refused. */
-    private void ensureNikUnique(String nik) {
-        if (nik != null && niks.contains(nik)) {
+    private void ensureNikUnique(String nikHash) {
+        if (nikHash != null && nikHashes.contains(nikHash)) {
             throw RuleViolation.conflict("NIK_ALREADY_REGISTERED", "A household with this NIK is already registered "
                     + "in kelurahan " + code + "; reclassify that household instead of registering it again.");
         }
@@ -218,6 +229,29 @@ class Kelurahan {
                     + " is registered in kelurahan " + code + ".");
         }
         return status;
+    }
+
+    /**
+     * Erasure under UU PDP: the household's data key is destroyed in this command's transaction, so its sealed name
+     * and NIK never open again; the household itself, its status, KSM membership and loans stay. Once only.
+     */
+    @CommandHandler
+    LocalDate handle(ForgetHouseholdPersonalData command, PersonalDataVault vault,
+                     @MetaDataValue(AuditMetadata.CLIENT_ID) String clientId) {
+        requireHousehold(command.householdId());
+        ensurePersonalDataNotForgotten(command.householdId());
+        vault.forget(command.householdId(), command.legalBasis(), clientId);
+        apply(new HouseholdPersonalDataForgotten(command.householdId(), code, command.legalBasis(),
+                command.forgottenOn()));
+        return command.forgottenOn();
+    }
+
+    private void ensurePersonalDataNotForgotten(String householdId) {
+        LocalDate forgottenOn = personalDataForgottenOn.get(householdId);
+        if (forgottenOn != null) {
+            throw RuleViolation.conflict("PERSONAL_DATA_ALREADY_FORGOTTEN", "The personal data of household "
+                    + householdId + " was erased on " + forgottenOn + "; nothing was changed.");
+        }
     }
 
     // --- BLM ------------------------------------------------------------------------------------------------------
@@ -605,9 +639,15 @@ class Kelurahan {
         if (event.registeredOn() != null) {
             householdRegisteredOn.put(event.householdId(), event.registeredOn());
         }
-        if (event.nik() != null) {
-            niks.add(event.nik());
+        if (event.nikHash() != null) {
+            // kept after a forget: the family is still registered here, so its NIK still may not be registered twice
+            nikHashes.add(event.nikHash());
         }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdPersonalDataForgotten event) {
+        personalDataForgottenOn.put(event.householdId(), event.forgottenOn());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siklus.api.AuditMetadata;
 import id.siklus.command.RuleViolation;
+import id.siklus.command.privacy.PersonalDataVault;
 import id.siklus.support.security.SiklusClient;
 import id.siklus.support.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,13 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
@@ -58,9 +55,11 @@ public class CommandSender {
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
     private final StoreConnections connections;
+    private final PersonalDataVault vault;
 
     CommandSender(CommandGateway gateway, MeterRegistry meters, IdempotencyStore idempotency, ObjectMapper json,
-                  StoreConnections connections) {
+                  StoreConnections connections, PersonalDataVault vault) {
+        this.vault = vault;
         this.gateway = gateway;
         this.meters = meters;
         this.idempotency = idempotency;
@@ -144,14 +143,18 @@ public class CommandSender {
         return answer.body(recorded.body());
     }
 
-    /** The method, the path and the request as parsed: whitespace and field order do not make a new request. */
-    private static String fingerprint(HttpServletRequest http, Object request) {
+    /**
+     * The method, the path and the request as parsed (as JSON, every field: the requests' text forms leave personal
+     * data out), so whitespace and field order do not make a new request. Keyed with the personal-data pepper: the
+     * fingerprint travels in the event metadata, and a plain hash of a request holding a name and a NIK could be
+     * tested against guesses (ADR 0009).
+     */
+    private String fingerprint(HttpServletRequest http, Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (http.getMethod() + " " + http.getRequestURI() + "\n" + request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            return vault.digest(http.getMethod() + " " + http.getRequestURI() + "\n"
+                    + json.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A request to " + http.getRequestURI() + " cannot be written as JSON", e);
         }
     }
 

@@ -398,4 +398,63 @@ class HouseholdControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("HOUSEHOLD_NOT_FOUND"));
     }
+
+    // --- personal data ----------------------------------------------------------------------------------------------
+
+    private static final String FORGET = PATH + "/" + HOUSEHOLD + "/personal-data/forget";
+
+    private static RequestPostProcessor admin() {
+        return jwt().jwt(token -> token.subject("admin-console"))
+                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
+    }
+
+    @Test
+    void anAdminForgetsAHouseholdsPersonalDataWithALegalBasisAsOfToday() throws Exception {
+        mvc.perform(post(FORGET).contentType(MediaType.APPLICATION_JSON).with(admin())
+                        .content("{\"legalBasis\": \"  UU PDP 27/2022 Pasal 8 \"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.householdId").value(HOUSEHOLD))
+                .andExpect(jsonPath("$.personalData").value("ERASED"))
+                .andExpect(jsonPath("$.forgottenOn").value(WebSliceConfiguration.TODAY.toString()));
+
+        CommandMessage<?> command = sentCommand();
+        assertThat(command.getPayload()).isEqualTo(new id.siklus.api.household.ForgetHouseholdPersonalData(CODE,
+                HOUSEHOLD, "UU PDP 27/2022 Pasal 8", WebSliceConfiguration.TODAY));
+        assertThat(command.getMetaData()).containsEntry(AuditMetadata.CLIENT_ID, "admin-console");
+    }
+
+    @Test
+    void theKelurahansOwnLkmCannotForgetPersonalDataAndNothingIsSent() throws Exception {
+        mvc.perform(post(FORGET).contentType(MediaType.APPLICATION_JSON).with(lkmOf(CODE))
+                        .content("{\"legalBasis\": \"Permintaan subjek data\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("ROLE_NOT_PERMITTED"));
+
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void aForgetWithoutALegalBasisIsRefusedAndNothingIsSent() throws Exception {
+        for (String body : List.of("{}", "{\"legalBasis\": \"   \"}",
+                "{\"legalBasis\": \"" + "x".repeat(501) + "\"}")) {
+            mvc.perform(post(FORGET).contentType(MediaType.APPLICATION_JSON).with(admin()).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        }
+
+        verifyNoInteractions(gateway);
+    }
+
+    /** Spring MVC writes a request's text to its DEBUG log: the name and NIK must not be in it. */
+    @Test
+    void aRegistrationRequestsTextLeavesTheNameAndNikOut() {
+        HouseholdController.RegisterHouseholdRequest request = new HouseholdController.RegisterHouseholdRequest(
+                java.util.UUID.fromString(HOUSEHOLD), "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN,
+                "3571034506780001", WebSliceConfiguration.TODAY);
+
+        assertThat(request.toString()).contains(HOUSEHOLD).doesNotContain("Siti").doesNotContain("3571034506780001");
+        assertThat(new RegisterHousehold(CODE, HOUSEHOLD, "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN,
+                "3571034506780001", WebSliceConfiguration.TODAY).toString())
+                .contains(HOUSEHOLD).doesNotContain("Siti").doesNotContain("3571034506780001");
+    }
 }

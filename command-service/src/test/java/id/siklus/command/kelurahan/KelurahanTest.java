@@ -9,6 +9,8 @@ import id.siklus.api.cycle.CycleStage;
 import id.siklus.api.cycle.CycleStageRecorded;
 import id.siklus.api.cycle.Participants;
 import id.siklus.api.cycle.RecordCycleStage;
+import id.siklus.api.household.ForgetHouseholdPersonalData;
+import id.siklus.api.household.HouseholdPersonalDataForgotten;
 import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.api.household.PovertyStatus;
@@ -18,6 +20,8 @@ import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.kelurahan.RegisterKelurahan;
 import id.siklus.api.money.Rupiah;
 import id.siklus.command.RuleViolation;
+import id.siklus.command.privacy.InMemoryHouseholdKeys;
+import id.siklus.command.privacy.PersonalDataVault;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,6 +35,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -47,9 +55,13 @@ class KelurahanTest {
 
     private FixtureConfiguration<Kelurahan> fixture;
 
+    private InMemoryHouseholdKeys keys;
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Kelurahan.class);
+        keys = new InMemoryHouseholdKeys();
+        fixture.registerInjectableResource(keys.vault());
     }
 
     private static CycleStageRecorded held(CycleStage stage, LocalDate on) {
@@ -221,9 +233,89 @@ class KelurahanTest {
     void afterTheSelfMappingAHouseholdIsRegisteredInTheKelurahanStream() {
         fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
                 .when(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)))
-                .expectEvents(new HouseholdRegistered(HOUSEHOLD, CODE, "03", "010", "Siti Aminah", 4,
-                        PovertyStatus.MISKIN, NIK, LocalDate.of(2009, 5, 2)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches((HouseholdRegistered e) -> registeredAsSent(e, "Siti Aminah", NIK)), andNoMore())))
                 .expectResultMessagePayload(HOUSEHOLD);
+    }
+
+    /** Every field as sent, the name and NIK sealed with the household's key and nowhere in plaintext. */
+    private boolean registeredAsSent(HouseholdRegistered e, String headName, String nik) {
+        return e.householdId().equals(HOUSEHOLD) && e.kelurahanCode().equals(CODE) && e.rw().equals("03")
+                && e.rt().equals("010") && e.members() == 4 && e.povertyStatus() == PovertyStatus.MISKIN
+                && e.registeredOn().equals(LocalDate.of(2009, 5, 2))
+                && keys.open(HOUSEHOLD, PersonalDataVault.HEAD_NAME, e.headName()).equals(headName)
+                && keys.open(HOUSEHOLD, PersonalDataVault.NIK, e.nik()).equals(nik)
+                && e.nikHash().equals(keys.vault().nikHash(CODE, nik))
+                && !e.toString().contains(headName) && !e.toString().contains(nik);
+    }
+
+    @Test
+    void aHouseholdWithoutANikHasNeitherSealedNikNorHash() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .when(household(HOUSEHOLD, null, LocalDate.of(2009, 5, 2)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches((HouseholdRegistered e) -> e.nik() == null && e.nikHash() == null
+                                && keys.open(HOUSEHOLD, PersonalDataVault.HEAD_NAME, e.headName())
+                                .equals("Siti Aminah")), andNoMore())));
+    }
+
+    // --- personal data ---------------------------------------------------------------------------------------
+
+    private static final LocalDate FORGOTTEN_ON = LocalDate.of(2026, 11, 28);
+    private static final String LEGAL_BASIS = "UU PDP 27/2022 Pasal 8, surat 17/LKM/XI/2026";
+
+    @Test
+    void forgettingAHouseholdDestroysItsKeyAndRecordsTheLegalBasis() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)))
+                .when(new ForgetHouseholdPersonalData(CODE, HOUSEHOLD, LEGAL_BASIS, FORGOTTEN_ON))
+                .expectEvents(new HouseholdPersonalDataForgotten(HOUSEHOLD, CODE, LEGAL_BASIS, FORGOTTEN_ON))
+                .expectResultMessagePayload(FORGOTTEN_ON);
+        org.assertj.core.api.Assertions.assertThat(keys.isDestroyed(HOUSEHOLD)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(keys.legalBasis(HOUSEHOLD)).isEqualTo(LEGAL_BASIS);
+    }
+
+    @Test
+    void personalDataIsForgottenOnceAndTheSecondRequestIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)),
+                        new ForgetHouseholdPersonalData(CODE, HOUSEHOLD, LEGAL_BASIS, FORGOTTEN_ON))
+                .when(new ForgetHouseholdPersonalData(CODE, HOUSEHOLD, "again", FORGOTTEN_ON.plusDays(1)))
+                .expectNoEvents()
+                .expectException(violation("PERSONAL_DATA_ALREADY_FORGOTTEN"))
+                .expectExceptionMessage(containsString("erased on 2026-11-28"));
+        org.assertj.core.api.Assertions.assertThat(keys.legalBasis(HOUSEHOLD)).isEqualTo(LEGAL_BASIS);
+    }
+
+    @Test
+    void forgettingAnUnknownHouseholdIsRefused() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .when(new ForgetHouseholdPersonalData(CODE, HOUSEHOLD, LEGAL_BASIS, FORGOTTEN_ON))
+                .expectNoEvents()
+                .expectException(violation("HOUSEHOLD_NOT_FOUND"));
+        org.assertj.core.api.Assertions.assertThat(keys.isDestroyed(HOUSEHOLD)).isFalse();
+    }
+
+    /** The family is still registered after the erasure: its NIK (as a keyed hash) still may not come twice. */
+    @Test
+    void aForgottenHouseholdsNikStillCannotBeRegisteredAgain() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)),
+                        new ForgetHouseholdPersonalData(CODE, HOUSEHOLD, LEGAL_BASIS, FORGOTTEN_ON))
+                .when(household(OTHER_HOUSEHOLD, NIK, LocalDate.of(2009, 5, 3)))
+                .expectNoEvents()
+                .expectException(violation("NIK_ALREADY_REGISTERED"));
+    }
+
+    @Test
+    void aForgottenHouseholdCanStillBeReclassified() {
+        fixture.given(cycleUpTo(CycleStage.PEMETAAN_SWADAYA))
+                .andGivenCommands(household(HOUSEHOLD, NIK, LocalDate.of(2009, 5, 2)),
+                        new ForgetHouseholdPersonalData(CODE, HOUSEHOLD, LEGAL_BASIS, FORGOTTEN_ON))
+                .when(new ReclassifyHousehold(CODE, HOUSEHOLD, PovertyStatus.HAMPIR_MISKIN, "usaha berkembang",
+                        LocalDate.of(2010, 5, 20)))
+                .expectEvents(new HouseholdReclassified(HOUSEHOLD, CODE, PovertyStatus.MISKIN,
+                        PovertyStatus.HAMPIR_MISKIN, "usaha berkembang", LocalDate.of(2010, 5, 20)));
     }
 
     @Test

@@ -13,6 +13,7 @@ import id.siklus.api.cycle.CycleStageRecorded;
 import id.siklus.api.cycle.Participants;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.Sealed;
 import id.siklus.api.kelurahan.KelurahanRegistered;
 import id.siklus.api.ksm.AddKsmMember;
 import id.siklus.api.ksm.DissolveKsm;
@@ -123,8 +124,9 @@ class KsmAndLoanRulesTest {
             day = day.plusMonths(1);
         }
         for (String household : List.of(H01, H02, H03, H04, H05, H06, H07, H08, H09, H10, H11, H12)) {
-            events.add(new HouseholdRegistered(household, CODE, "03", "010", "Kepala " + household, 4,
-                    POOR.contains(household) ? PovertyStatus.MISKIN : PovertyStatus.HAMPIR_MISKIN, null, MAPPED));
+            events.add(new HouseholdRegistered(household, CODE, "03", "010", new Sealed(household, "c2VhbGVk"), 4,
+                    POOR.contains(household) ? PovertyStatus.MISKIN : PovertyStatus.HAMPIR_MISKIN, null, null,
+                    MAPPED));
         }
         return events;
     }

@@ -40,6 +40,20 @@ public class WebSliceConfiguration {
         return Mockito.mock(id.siklus.command.trust.ChainVerifier.class);
     }
 
+    /** Request fingerprints are keyed; the slices keep no data keys (PersonalDataIT tests the real store). */
+    @Bean
+    id.siklus.command.privacy.PersonalDataVault personalDataVault() {
+        return new id.siklus.command.privacy.PersonalDataVault(new id.siklus.command.privacy.HouseholdKeyStore() {
+            @Override
+            public void create(String householdId, String kelurahanCode, byte[] wrappedKey) {
+            }
+
+            @Override
+            public void destroy(String householdId, String legalBasis, String destroyedBy) {
+            }
+        }, new id.siklus.support.privacy.PersonalDataCipher(new byte[32]), new byte[32]);
+    }
+
     @Bean
     StoreConnections storeConnections() {
         return Mockito.mock(StoreConnections.class);

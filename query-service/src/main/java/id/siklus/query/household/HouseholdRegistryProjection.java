@@ -1,9 +1,11 @@
 package id.siklus.query.household;
 
+import id.siklus.api.household.HouseholdPersonalDataForgotten;
 import id.siklus.query.platform.MemoryReadModel;
 import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
+import id.siklus.api.household.Sealed;
 import id.siklus.query.platform.IdempotentUpsert;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,6 +35,7 @@ public class HouseholdRegistryProjection {
     public static final String PROCESSING_GROUP = "household-registry";
     public static final String COLLECTION = "households";
     private static final String KELURAHAN = "kelurahanCode";
+    public static final String ERASED = "ERASED";
 
     private final MongoTemplate mongo;
     private final IdempotentUpsert upsert;
@@ -53,6 +56,8 @@ public class HouseholdRegistryProjection {
         fields.put(KELURAHAN, event.kelurahanCode());
         fields.put("rw", event.rw());
         fields.put("rt", event.rt());
+        // sealed with the household's key (ADR 0009): the read model never holds the name in plaintext; the NIK,
+        // which no view shows, is not kept at all
         fields.put("headName", event.headName());
         fields.put("members", event.members());
         fields.put("povertyStatus", event.povertyStatus().name());
@@ -70,6 +75,20 @@ public class HouseholdRegistryProjection {
                 "povertyStatus", event.povertyStatus().name(),
                 "poor", event.povertyStatus().isPoor(),
                 "reclassifiedOn", event.effectiveOn().toString()));
+    }
+
+    /**
+     * The key is destroyed: the sealed name goes too (it could not be opened anyway), the household and its counts
+     * stay. A replay of the registration (lower sequence) cannot bring it back.
+     */
+    @EventHandler
+    void on(HouseholdPersonalDataForgotten event, @SequenceNumber long sequence) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(KELURAHAN, event.kelurahanCode());
+        fields.put("headName", null);
+        fields.put("personalData", ERASED);
+        fields.put("personalDataErasedOn", event.forgottenOn().toString());
+        upsert.apply(COLLECTION, event.householdId(), sequence, fields);
     }
 
     @ResetHandler
@@ -110,8 +129,9 @@ public class HouseholdRegistryProjection {
         return past.find(COLLECTION, HouseholdDocument.class, mongo.getConverter(), "rw", "rt", "_id");
     }
 
-    public record HouseholdDocument(String id, String kelurahanCode, String rw, String rt, String headName,
+    /** @param personalData {@link #ERASED} once the household's personal data is forgotten, else null */
+    public record HouseholdDocument(String id, String kelurahanCode, String rw, String rt, Sealed headName,
                                     Integer members, String povertyStatus, Boolean poor, String registeredOn,
-                                    Instant registeredAt) {
+                                    Instant registeredAt, String personalData, String personalDataErasedOn) {
     }
 }

@@ -1,7 +1,10 @@
 package id.siklus.query.platform;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,9 +25,11 @@ public class IdempotentUpsert {
     public static final String SOURCE_SEQUENCE = "sourceSequence";
 
     private final MongoTemplate mongo;
+    private final UpdateMapper updateMapper;
 
     IdempotentUpsert(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.updateMapper = new UpdateMapper(mongo.getConverter());
     }
 
     /**
@@ -43,7 +48,10 @@ public class IdempotentUpsert {
     public boolean apply(String collection, String id, long sourceSequence, Update update) {
         MemoryReadModel memory = MemoryReadModel.current();
         if (memory != null) {
-            return memory.upsert(collection, id, sourceSequence, update);
+            // values mapped as MongoTemplate maps an update (records with their type hint, Instant as a date), so
+            // documents folded in memory are the documents MongoDB would hold
+            Document values = updateMapper.getMappedObject(update.getUpdateObject(), (MongoPersistentEntity<?>) null);
+            return memory.upsert(collection, id, sourceSequence, values);
         }
         Query notYetApplied = new Query(Criteria.where("_id").is(id).orOperator(
                 Criteria.where(SOURCE_SEQUENCE).lt(sourceSequence),

@@ -86,6 +86,11 @@ public final class MemoryReadModel {
     }
 
     boolean upsert(String collection, String id, long sourceSequence, Update update) {
+        return upsert(collection, id, sourceSequence, update.getUpdateObject());
+    }
+
+    /** @param update an update document ({@code $set}, {@code $inc}, …) with values already as MongoDB stores them */
+    boolean upsert(String collection, String id, long sourceSequence, Document update) {
         Document document = collections.computeIfAbsent(collection, c -> new LinkedHashMap<>())
                 .computeIfAbsent(id, key -> {
                     Document stored = loader.apply(collection, key);
@@ -95,7 +100,7 @@ public final class MemoryReadModel {
         if (seen != null && seen.longValue() >= sourceSequence) {
             return false;
         }
-        apply(document, update.getUpdateObject());
+        apply(document, update);
         document.put(IdempotentUpsert.SOURCE_SEQUENCE, sourceSequence);
         if (dirty.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id)) {
             dirtyCount++;

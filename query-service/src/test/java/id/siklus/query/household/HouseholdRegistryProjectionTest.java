@@ -1,7 +1,9 @@
 package id.siklus.query.household;
 
+import id.siklus.api.household.HouseholdPersonalDataForgotten;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.Sealed;
 import id.siklus.query.household.HouseholdRegistryProjection.HouseholdDocument;
 import id.siklus.query.platform.IdempotentUpsert;
 import id.siklus.query.platform.InMemoryMongo;
@@ -48,7 +50,13 @@ class HouseholdRegistryProjectionTest {
 
     private static HouseholdRegistered household(String id, String code, String rw, String rt, String head,
                                                  PovertyStatus status) {
-        return new HouseholdRegistered(id, code, rw, rt, head, 4, status, null, java.time.LocalDate.of(2009, 5, 2));
+        return new HouseholdRegistered(id, code, rw, rt, sealed(id, head), 4, status, null, null,
+                java.time.LocalDate.of(2009, 5, 2));
+    }
+
+    /** The projection stores what it gets and opens nothing: a stand-in ciphertext is enough here. */
+    private static Sealed sealed(String id, String head) {
+        return new Sealed(id, java.util.Base64.getEncoder().encodeToString(("sealed " + head).getBytes()));
     }
 
     @Test
@@ -56,7 +64,7 @@ class HouseholdRegistryProjectionTest {
         projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 0, RECORDED);
 
         assertThat(projection.page(CODE, 0, 10)).containsExactly(new HouseholdDocument("h1", CODE, "03", "010",
-                "Siti Aminah", 4, "MISKIN", true, "2009-05-02", RECORDED));
+                sealed("h1", "Siti Aminah"), 4, "MISKIN", true, "2009-05-02", RECORDED, null, null));
         assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
         assertThat(projection.countPoor(CODE)).isEqualTo(1);
     }
@@ -80,7 +88,7 @@ class HouseholdRegistryProjectionTest {
         projection.on(household("h1", CODE, "03", "010", "Earlier Name", PovertyStatus.MISKIN), 2, RECORDED);
 
         assertThat(projection.page(CODE, 0, 10)).singleElement().satisfies(h -> {
-            assertThat(h.headName()).isEqualTo("Later Name");
+            assertThat(h.headName()).isEqualTo(sealed("h1", "Later Name"));
             assertThat(h.poor()).isFalse();
         });
         assertThat(projection.countPoor(CODE)).isZero();
@@ -170,11 +178,35 @@ class HouseholdRegistryProjectionTest {
 
     @Test
     void theNikIsPersonalDataAndNeverReachesTheReadModel() {
-        projection.on(new HouseholdRegistered("h9", CODE, "03", "010", "Siti Aminah", 4, PovertyStatus.MISKIN,
-                "3571034506780001", java.time.LocalDate.of(2009, 5, 2)), 0, RECORDED);
+        Sealed nik = new Sealed("h9", "c2VhbGVkIE5JSyAzNTcxMDM0NTA2NzgwMDAx");
+        projection.on(new HouseholdRegistered("h9", CODE, "03", "010", sealed("h9", "Siti Aminah"), 4,
+                PovertyStatus.MISKIN, nik, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                java.time.LocalDate.of(2009, 5, 2)), 0, RECORDED);
 
         org.bson.Document stored = template.findById("h9", org.bson.Document.class, HouseholdRegistryProjection.COLLECTION);
         assertThat(stored).isNotNull();
-        assertThat(stored.toJson()).doesNotContain("3571034506780001");
+        assertThat(stored.toJson()).doesNotContain("3571034506780001").doesNotContain(nik.ciphertext())
+                .doesNotContain("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    }
+
+    @Test
+    void forgettingRemovesTheSealedNameKeepsTheHouseholdAndAReplayedRegistrationDoesNotBringItBack() {
+        HouseholdRegistered registered = household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN);
+        projection.on(registered, 3, RECORDED);
+        projection.on(new HouseholdPersonalDataForgotten("h1", CODE, "UU PDP Pasal 8",
+                java.time.LocalDate.of(2026, 11, 28)), 9);
+        projection.on(registered, 3, RECORDED);
+
+        assertThat(projection.find("h1")).get().satisfies(h -> {
+            assertThat(h.headName()).isNull();
+            assertThat(h.personalData()).isEqualTo(HouseholdRegistryProjection.ERASED);
+            assertThat(h.personalDataErasedOn()).isEqualTo("2026-11-28");
+            assertThat(h.povertyStatus()).isEqualTo("MISKIN");
+            assertThat(h.rw()).isEqualTo("03");
+        });
+        assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
+        assertThat(projection.countPoor(CODE)).isEqualTo(1);
+        Document stored = template.findById("h1", Document.class, HouseholdRegistryProjection.COLLECTION);
+        assertThat(stored.toJson()).doesNotContain(registered.headName().ciphertext());
     }
 }

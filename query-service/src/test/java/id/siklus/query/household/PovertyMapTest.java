@@ -16,7 +16,8 @@ class PovertyMapTest {
     private static List<HouseholdDocument> households(String rw, String rt, int count, int poor) {
         List<HouseholdDocument> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            list.add(new HouseholdDocument(rw + "-" + rt + "-" + i, null, rw, rt, null, null, null, i < poor, null, null));
+            list.add(new HouseholdDocument(rw + "-" + rt + "-" + i, null, rw, rt, null, null, null, i < poor, null,
+                    null, null, null));
         }
         return list;
     }
@@ -62,8 +63,8 @@ class PovertyMapTest {
     @Test
     void aHouseholdWhosePovertyIsNotRecordedIsNotCountedAsPoor() {
         PovertyMap map = PovertyMap.fold(CODE, List.of(
-                new HouseholdDocument("h1", CODE, "01", "001", null, null, null, null, null, null),
-                new HouseholdDocument("h2", CODE, "01", "001", null, null, null, true, null, null)));
+                new HouseholdDocument("h1", CODE, "01", "001", null, null, null, null, null, null, null, null),
+                new HouseholdDocument("h2", CODE, "01", "001", null, null, null, true, null, null, null, null)));
 
         assertThat(map.households()).isEqualTo(2);
         assertThat(map.poorHouseholds()).isEqualTo(1);

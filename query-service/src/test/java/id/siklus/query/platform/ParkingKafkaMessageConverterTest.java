@@ -38,8 +38,9 @@ class ParkingKafkaMessageConverterTest {
 
     private static final String TOPIC = "siklus.program-events";
     private static final HouseholdRegistered EVENT = new HouseholdRegistered(
-            "2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "35.71.03.1001", "03", "010", "Siti Aminah", 4,
-            PovertyStatus.MISKIN, null, java.time.LocalDate.of(2009, 5, 2));
+            "2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "35.71.03.1001", "03", "010",
+            new id.siklus.api.household.Sealed("2f1c0b7e-8a43-4a5e-9f43-7b1d2c3e4f50", "c2VhbGVk"), 4,
+            PovertyStatus.MISKIN, null, null, java.time.LocalDate.of(2009, 5, 2));
 
     private static InMemoryMongo mongo;
     private MongoTemplate template;
