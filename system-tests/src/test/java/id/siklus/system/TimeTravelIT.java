@@ -124,12 +124,18 @@ class TimeTravelIT {
         assertThat(known.get("knownAt").asText()).isEqualTo(beforeLateEntry.toString());
         assertThat(known.get("principalRepaid").asLong()).isEqualTo(250_000);
         assertThat(known.get("outstandingPrincipal").asLong()).isEqualTo(2_250_000);
-        // Rp 287.500 collected of Rp 575.000 due by the 15th of June
+        // Rp 287.500 collected of Rp 575.000 due by the 15th of June: June's instalment in arrears, 14 days late
         assertThat(known.get("repaymentRatePercent").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(known.get("arrears").asLong()).isEqualTo(287_500);
+        assertThat(known.get("ksm").get(0).get("arrears").asLong()).isEqualTo(287_500);
+        assertThat(known.get("ksm").get(0).get("daysLate").asLong()).isEqualTo(14);
+        assertThat(asOf.get("arrears").asLong()).isZero();
+        assertThat(asOf.get("ksm").get(0).get("daysLate").asLong()).isZero();
 
         // by mid-July, as it was known before the late entry, June's instalment looked 44 days late: all at risk
         JsonNode julyKnown = view("/revolving-fund", "asOf=2010-07-15&knownAt=" + beforeLateEntry);
         assertThat(julyKnown.get("par30Percent").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(julyKnown.get("ksm").get(0).get("daysLate").asLong()).isEqualTo(44);
         // as known now, only July's instalment is late, by 14 days: nothing at risk beyond 30 days
         JsonNode july = view("/revolving-fund", "asOf=2010-07-15");
         assertThat(july.get("par30Percent").decimalValue()).isEqualByComparingTo("0.00");
@@ -199,6 +205,11 @@ class TimeTravelIT {
         assertThat(june.get("poorHouseholds").asLong()).isEqualTo(5);
         assertThat(june.get("blmPagu").asLong()).isEqualTo(200_000_000);
         assertThat(june.get("blmUsed").asLong()).isEqualTo(70_000_000);
+        assertThat(june.get("lkmName").asText()).isEqualTo("LKM Waktu");
+        // a plan since 2009 and no review partisipatif in 2010: the city's monitor sees it missing
+        assertThat(june.get("reviewMissingThisYear").asBoolean()).isTrue();
+        // in 2009 the plan (for 2010–2012) was made in August; no review was due that year before it existed
+        assertThat(summaryRow("asOf=2009-07-31").get("reviewMissingThisYear").asBoolean()).isFalse();
         assertThat(summaryRow("").get("poorHouseholds").asLong()).isEqualTo(4);
         assertThat(summaryRow("knownAt=" + beforeBlm).get("blmPagu").asLong()).isZero();
         assertThat(summaryRow("knownAt=" + beforeRegistration)).isNull();

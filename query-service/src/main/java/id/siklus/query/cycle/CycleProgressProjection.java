@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,16 @@ public class CycleProgressProjection {
             update.set("lkmName", event.lkmName());
         }
         upsert.apply(COLLECTION, event.kelurahanCode(), sequence, update);
+    }
+
+    /**
+     * Whether a kelurahan that has a plan (PJM) has held no review partisipatif in {@code year}: the yearly review is
+     * due once a plan exists.
+     */
+    public static boolean reviewMissing(Document progress, int year) {
+        return !progress.getList("plans", Document.class, List.of()).isEmpty()
+                && progress.getList("reviews", Document.class, List.of()).stream()
+                .noneMatch(review -> LocalDate.parse(review.getString("heldOn")).getYear() == year);
     }
 
     @ResetHandler

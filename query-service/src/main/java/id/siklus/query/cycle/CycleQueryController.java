@@ -65,9 +65,7 @@ class CycleQueryController {
                 .map(plan -> Meeting.of(CycleStage.PJM_PRONANGKIS, plan)).toList();
         List<Meeting> reviews = progress.getList("reviews", Document.class, List.of()).stream()
                 .map(review -> Meeting.of(CycleStage.REVIEW_PARTISIPATIF, review)).toList();
-        int thisYear = when.day().getYear();
-        boolean reviewMissing = !plans.isEmpty() && reviews.stream()
-                .noneMatch(review -> LocalDate.parse(review.heldOn()).getYear() == thisYear);
+        boolean reviewMissing = CycleProgressProjection.reviewMissing(progress, when.day().getYear());
         return new CycleView(code, when.asOf(), when.knownAt(), progress.getString("lkmName"), held, plans, reviews,
                 nextExpected(held.size(), plans.isEmpty(), reviewMissing), reviewMissing);
     }

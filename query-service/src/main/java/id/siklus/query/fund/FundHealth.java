@@ -55,8 +55,13 @@ public final class FundHealth {
     }
 
     /** Totals over some loans. */
+    /**
+     * @param arrears     what has fallen due (principal and fees) and was not collected, in whole rupiah
+     * @param maxDaysLate the most days any open loan is late
+     */
     public record Totals(long principalLent, long outstandingPrincipal, long principalRepaid, long feesRepaid,
-                  BigDecimal repaymentRatePercent, BigDecimal par30Percent, BigDecimal par90Percent) {
+                  BigDecimal repaymentRatePercent, BigDecimal par30Percent, BigDecimal par90Percent, long arrears,
+                  long maxDaysLate) {
     }
 
     public static Totals totals(List<LoanFigures> loans) {
@@ -68,7 +73,9 @@ public final class FundHealth {
         long collected = 0;
         long at30 = 0;
         long at90 = 0;
+        long maxDaysLate = 0;
         for (LoanFigures loan : loans) {
+            maxDaysLate = Math.max(maxDaysLate, loan.daysLate());
             lent += loan.principal();
             outstanding += loan.outstanding();
             repaid += loan.principalPaid();
@@ -83,7 +90,7 @@ public final class FundHealth {
             }
         }
         return new Totals(lent, outstanding, repaid, fees, percent(collected, due), percent(at30, outstanding),
-                percent(at90, outstanding));
+                percent(at90, outstanding), due - collected, maxDaysLate);
     }
 
     /** A share in percent with two decimals; null where there is nothing to share (no amount due, nothing out). */

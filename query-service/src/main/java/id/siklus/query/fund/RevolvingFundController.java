@@ -54,8 +54,8 @@ class RevolvingFundController {
 
     @GetMapping("/api/v1/kelurahan/{code}/revolving-fund")
     @Operation(summary = "Capital received, principal lent, outstanding principal, principal and fees repaid, "
-            + "repayment rate (collected ÷ due), PAR30 and PAR90, per KSM and in total, and which KSM may borrow a "
-            + "larger amount next round. Amounts in whole rupiah, shares in percent. With asOf: loans, repayments "
+            + "repayment rate (collected ÷ due), PAR30 and PAR90, arrears (due and not collected) and days late, per "
+            + "KSM and in total, and which KSM may borrow a larger amount next round. Amounts in whole rupiah, shares in percent. With asOf: loans, repayments "
             + "and capital effective up to that day, lateness judged on that day (a repayment entered late counts on "
             + "the day it was paid); with knownAt: only what had been recorded by then")
     FundView fund(@PathVariable String code, @Parameter(description = AS_OF) @RequestParam(required = false)
@@ -88,24 +88,25 @@ class RevolvingFundController {
                     && Boolean.TRUE.equals(ksmLoans.get(ksmLoans.size() - 1).repaidOnTime());
             rows.add(new KsmRow(ksm.id(), ksm.name(), ksm.status(), currentLoan, t.principalLent(),
                     t.outstandingPrincipal(), t.principalRepaid(), t.feesRepaid(), t.repaymentRatePercent(),
-                    t.par30Percent(), t.par90Percent(), onTime,
+                    t.par30Percent(), t.par90Percent(), t.arrears(), t.maxDaysLate(), onTime,
                     "ACTIVE".equals(ksm.status()) && lastOnTime && onTime < limitSteps));
         }
         return new FundView(code, today, when.knownAt(), capital, totals.principalLent(), totals.outstandingPrincipal(),
                 totals.principalRepaid(), totals.feesRepaid(),
                 capital + totals.principalRepaid() - totals.principalLent(), totals.repaymentRatePercent(),
-                totals.par30Percent(), totals.par90Percent(), rows);
+                totals.par30Percent(), totals.par90Percent(), totals.arrears(), rows);
     }
 
     record KsmRow(String ksmId, String name, String status, String currentLoanId, long principalLent,
                   long outstandingPrincipal, long principalRepaid, long feesRepaid, BigDecimal repaymentRatePercent,
-                  BigDecimal par30Percent, BigDecimal par90Percent, long loansRepaidOnTime,
+                  BigDecimal par30Percent, BigDecimal par90Percent, long arrears, long daysLate,
+                  long loansRepaidOnTime,
                   boolean mayBorrowMoreNextRound) {
     }
 
     record FundView(String kelurahanCode, LocalDate asOf, Instant knownAt, long capitalReceived, long principalLent,
                     long outstandingPrincipal, long principalRepaid, long feesRepaid, long available,
                     BigDecimal repaymentRatePercent, BigDecimal par30Percent, BigDecimal par90Percent,
-                    List<KsmRow> ksm) {
+                    long arrears, List<KsmRow> ksm) {
     }
 }

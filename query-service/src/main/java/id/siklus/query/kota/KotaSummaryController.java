@@ -14,6 +14,8 @@ import id.siklus.query.history.TimeTravel;
 import id.siklus.query.history.PointInTime;
 import id.siklus.query.blm.BlmUseProjection;
 import id.siklus.query.complaint.ComplaintProjection;
+import id.siklus.query.cycle.CycleProgressProjection;
+import org.bson.Document;
 import id.siklus.query.household.HouseholdRegistryProjection;
 import id.siklus.query.kelurahan.KelurahanDirectoryProjection;
 import id.siklus.support.security.Access;
@@ -41,15 +43,17 @@ class KotaSummaryController {
     private final KelurahanDirectoryProjection directory;
     private final HouseholdRegistryProjection households;
     private final BlmUseProjection blm;
+    private final CycleProgressProjection cycle;
     private final ComplaintProjection complaints;
     private final Access access;
     private final TimeTravel timeTravel;
     private final ZoneId zone;
 
     KotaSummaryController(KelurahanDirectoryProjection directory, HouseholdRegistryProjection households,
-                          BlmUseProjection blm, ComplaintProjection complaints, Access access,
-                          TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+                          BlmUseProjection blm, ComplaintProjection complaints, CycleProgressProjection cycle,
+                          Access access, TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
         this.timeTravel = timeTravel;
+        this.cycle = cycle;
         this.zone = zone;
         this.directory = directory;
         this.households = households;
@@ -60,7 +64,8 @@ class KotaSummaryController {
 
     @GetMapping("/api/v1/kota/{kota}/summary")
     @Operation(summary = "One row per kelurahan of the city with its key figures, and the city totals. Monitors of "
-            + "a city see only their city; national monitors, auditors and admins every city. With asOf and/or "
+            + "a city see only their city; national monitors, auditors and admins every city. Each row says whether "
+            + "the kelurahan has a plan but no review partisipatif in the year of the view. With asOf and/or "
             + "knownAt: each kelurahan as of a past day or as known at a past instant")
     KotaSummary summary(@PathVariable @Size(min = 1, max = 120) String kota,
                         @Parameter(description = AS_OF) @RequestParam(required = false)
@@ -75,38 +80,41 @@ class KotaSummaryController {
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
         List<Row> rows = new ArrayList<>();
         for (KelurahanDirectoryProjection.KelurahanDocument k : directory.inKota(kota)) {
-            rows.addAll(when.isNow() ? List.of(row(k)) : pastRow(k, when));
+            rows.addAll(when.isNow() ? List.of(row(k, when)) : pastRow(k, when));
         }
         long households = rows.stream().mapToLong(Row::households).sum();
         long poor = rows.stream().mapToLong(Row::poorHouseholds).sum();
         Totals totals = new Totals(rows.size(), households, poor, percent(poor, households),
                 rows.stream().mapToLong(Row::blmPagu).sum(), rows.stream().mapToLong(Row::blmUsed).sum(),
-                rows.stream().mapToLong(Row::openComplaints).sum());
+                rows.stream().mapToLong(Row::openComplaints).sum(),
+                rows.stream().filter(Row::reviewMissingThisYear).count());
         return new KotaSummary(kota, when.asOf(), when.knownAt(), rows, totals);
     }
 
-    private Row row(KelurahanDirectoryProjection.KelurahanDocument k) {
+    private Row row(KelurahanDirectoryProjection.KelurahanDocument k, PointInTime when) {
         long total = households.countHouseholds(k.id());
         long poor = households.countPoor(k.id());
-        return row(k, total, poor, blm.years(k.id()), complaints.of(k.id()));
+        return row(k, total, poor, blm.years(k.id()), complaints.of(k.id()),
+                cycle.find(k.id()).orElse(new Document()), when.day().getYear());
     }
 
     /** The kelurahan's row from a view of the past; none when it had not been registered (or recorded) then. */
     private List<Row> pastRow(KelurahanDirectoryProjection.KelurahanDocument k, PointInTime when) {
         MemoryReadModel past = timeTravel.fold(k.id(), when, KelurahanDirectoryProjection.PROCESSING_GROUP,
                 HouseholdRegistryProjection.PROCESSING_GROUP, BlmUseProjection.PROCESSING_GROUP,
-                ComplaintProjection.PROCESSING_GROUP);
+                ComplaintProjection.PROCESSING_GROUP, CycleProgressProjection.PROCESSING_GROUP);
         if (directory.find(past).isEmpty()) {
             return List.of();
         }
         List<HouseholdRegistryProjection.HouseholdDocument> all = households.all(past);
         long poor = all.stream().filter(h -> Boolean.TRUE.equals(h.poor())).count();
-        return List.of(row(k, all.size(), poor, blm.years(past), complaints.of(past)));
+        return List.of(row(k, all.size(), poor, blm.years(past), complaints.of(past),
+                cycle.find(past).orElse(new Document()), when.day().getYear()));
     }
 
     private static Row row(KelurahanDirectoryProjection.KelurahanDocument k, long total, long poor,
                            List<BlmUseProjection.BlmYearDocument> years,
-                           List<ComplaintProjection.ComplaintDocument> received) {
+                           List<ComplaintProjection.ComplaintDocument> received, Document progress, int year) {
         long pagu = 0;
         long used = 0;
         for (BlmUseProjection.BlmYearDocument y : years) {
@@ -114,7 +122,8 @@ class KotaSummaryController {
             used += nz(y.lingkungan()) + nz(y.ekonomi()) + nz(y.sosial()) + nz(y.bop());
         }
         long open = received.stream().filter(c -> "OPEN".equals(c.status())).count();
-        return new Row(k.id(), k.name(), k.kecamatan(), total, poor, percent(poor, total), pagu, used, open);
+        return new Row(k.id(), k.name(), k.kecamatan(), total, poor, percent(poor, total), pagu, used, open,
+                progress.getString("lkmName"), CycleProgressProjection.reviewMissing(progress, year));
     }
 
     private static long nz(Long value) {
@@ -127,11 +136,12 @@ class KotaSummaryController {
     }
 
     record Row(String kelurahanCode, String name, String kecamatan, long households, long poorHouseholds,
-               BigDecimal povertyRatePercent, long blmPagu, long blmUsed, long openComplaints) {
+               BigDecimal povertyRatePercent, long blmPagu, long blmUsed, long openComplaints, String lkmName,
+               boolean reviewMissingThisYear) {
     }
 
     record Totals(int kelurahan, long households, long poorHouseholds, BigDecimal povertyRatePercent, long blmPagu,
-                  long blmUsed, long openComplaints) {
+                  long blmUsed, long openComplaints, long reviewMissingThisYear) {
     }
 
     record KotaSummary(String kota, LocalDate asOf, Instant knownAt, List<Row> kelurahan, Totals totals) {
