@@ -72,6 +72,7 @@ public class ParkedRecords implements HealthIndicator {
     private final Duration releaseWaitPoll;
     private final Instant createdAt = Instant.now();
 
+    @org.springframework.beans.factory.annotation.Autowired
     ParkedRecords(MongoTemplate mongo, MeterRegistry meters) {
         this(mongo, meters, Duration.ofMillis(100));
     }
