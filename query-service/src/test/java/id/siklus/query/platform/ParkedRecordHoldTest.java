@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.siklus.api.household.HouseholdRegistered;
 import id.siklus.api.household.PovertyStatus;
+import id.siklus.api.household.Sealed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,8 +80,8 @@ class ParkedRecordHoldTest {
     }
 
     private ConsumerRecord<String, byte[]> event(String key, long sequence, long offset) {
-        HouseholdRegistered event = new HouseholdRegistered("hh-" + sequence, key, "03", "010", "Keluarga " + sequence,
-                4, PovertyStatus.MISKIN, null, LocalDate.of(2009, 5, 2));
+        HouseholdRegistered event = new HouseholdRegistered("hh-" + sequence, key, "03", "010",
+                new Sealed("hh-" + sequence, "c2VhbGVk"), 4, PovertyStatus.MISKIN, null, null, LocalDate.of(2009, 5, 2));
         ProducerRecord<String, byte[]> published = converter.createKafkaMessage(new GenericDomainEventMessage<>(
                 "Kelurahan", key, sequence, event, MetaData.emptyInstance()), TOPIC);
         assertThat(published.key()).as("the record key is the aggregate identifier").isEqualTo(key);
