@@ -120,6 +120,13 @@ final class Report {
         root.put("baselines", baselines);
     }
 
+    private final List<String> warnings = new ArrayList<>();
+
+    /** Something that went wrong during the run and makes figures after it less trustworthy. */
+    void warning(String text) {
+        warnings.add(text);
+    }
+
     void notMeasured(String metric, String why) {
         notMeasured.put(metric, why);
     }
@@ -237,6 +244,7 @@ final class Report {
         Files.createDirectories(directory);
         root.put("rounds", rounds);
         root.put("notMeasured", notMeasured);
+        root.put("warnings", warnings);
         root.put("notReached", notReached());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(directory.resolve("benchmarks.json"), json.writeValueAsString(root) + "\n");
@@ -303,6 +311,10 @@ final class Report {
                         .append(String.format(Locale.ROOT, "%.2f", (Double) m.get("ratio"))).append(" | ")
                         .append(m.get("target")).append(" | ").append(m.get("verdict")).append(" |\n");
             }
+        }
+        if (!warnings.isEmpty()) {
+            md.append("\n### Warnings from this run\n\n");
+            warnings.forEach(w -> md.append("- ").append(w).append("\n"));
         }
         if (!notMeasured.isEmpty()) {
             md.append("\n### Not measured\n\n");
