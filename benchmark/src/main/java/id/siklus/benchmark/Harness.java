@@ -161,11 +161,11 @@ final class Harness {
         awaitPipeline(Duration.ofMinutes(2));
 
         // 1. max sustainable throughput: the offered rate goes up by half each step until a step is not kept up
-        // with; when even the first step is not, it comes down by half (at most three times)
+        // with; when even the first step is not, it comes down by half (while above 5/s)
         OpenLoop.Result best = null;
         OpenLoop.Result missed = null;
         double first = startRate;
-        for (int down = 0; down < 3; down++) {
+        for (int down = 0; down < 6 && first >= 5; down++) {
             OpenLoop.Result step = OpenLoop.run("max search", first, settings.step(), this::nextCommand, 2048);
             log(step.toString());
             report.phase(round, "max search", step);

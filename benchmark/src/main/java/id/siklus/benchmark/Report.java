@@ -308,7 +308,7 @@ final class Report {
                 md.append("| ").append(m.get("storedEvents")).append(" | ").append(fmt((Double) m.get("value")))
                         .append(' ').append(m.get("unit")).append(" | ").append(b.get("name")).append(": ")
                         .append(fmt((Double) b.get("value"))).append(' ').append(b.get("unit")).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.2f", (Double) m.get("ratio"))).append(" | ")
+                        .append(ratio((Double) m.get("ratio"))).append(" | ")
                         .append(m.get("target")).append(" | ").append(m.get("verdict")).append(" |\n");
             }
         }
@@ -363,7 +363,7 @@ final class Report {
         m.put("value", round(value));
         m.put("baseline", new LinkedHashMap<>(Map.of("name", baselineName, "value", round(baselineValue),
                 "unit", baselineUnit)));
-        m.put("ratio", baselineValue == 0 ? 0.0 : round(value / baselineValue));
+        m.put("ratio", baselineValue == 0 ? 0.0 : significant(value / baselineValue));
         m.put("target", target);
         m.put("verdict", pass == null ? "—" : pass ? "PASS" : "MISS");
         @SuppressWarnings("unchecked")
@@ -402,8 +402,18 @@ final class Report {
         return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
     }
 
+    /** Four significant digits: a ratio of 0.004 must not print (or test) as 0. */
+    private static double significant(double v) {
+        return v == 0 || Double.isNaN(v) || Double.isInfinite(v) ? v
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
+    }
+
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    private static String ratio(double v) {
+        return v >= 0.1 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String fmt(Double v) {
