@@ -1,0 +1,133 @@
+package id.siklus.benchmark;
+
+import id.siklus.command.CommandServiceApplication;
+import id.siklus.localstack.LocalStack;
+import id.siklus.localstack.TokenMinter;
+import id.siklus.query.QueryServiceApplication;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system in this JVM, started the way system-tests' SiklusSystem does it: the project's local stack
+ * (PostgreSQL 17 binaries with synchronous_commit and fsync on, an in-JVM KRaft broker, the Mongo wire server in
+ * memory), then both services' application contexts on random ports, each with its own config file. The query
+ * context gets one extra bean, {@link LagProbe}; nothing in either service is changed.
+ */
+final class BenchSystem implements AutoCloseable {
+
+    /** The command-service's Kafka publisher, an Axon tracking processor over the event store. */
+    static final String PUBLISHER = "__axon-kafka-event-publishing-group";
+
+    /** The services' INFO logging would drown the harness's own lines and cost CPU under load. */
+    private static final String QUIET = "--logging.level.root=WARN";
+
+    final LocalStack stack;
+    final ConfigurableApplicationContext command;
+    final ConfigurableApplicationContext query;
+    final TokenMinter tokens;
+    final LagProbe lag;
+
+    private BenchSystem(LocalStack stack, ConfigurableApplicationContext command, ConfigurableApplicationContext query) {
+        this.stack = stack;
+        this.command = command;
+        this.query = query;
+        this.tokens = stack.tokens();
+        this.lag = query.getBean(LagProbe.class);
+    }
+
+    static BenchSystem start(Path state) throws IOException {
+        LocalStack stack = LocalStack.start(new LocalStack.Settings(state, freePort(), freePort(), freePort(), 0,
+                false));
+        String publicKey = "--siklus.security.jwt.public-key=" + stack.signingKeys().publicKeyPem().toUri();
+        String kafka = "--axon.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers();
+        ConfigurableApplicationContext command = CommandServiceApplication.builder().run(
+                "--server.port=0",
+                "--spring.datasource.url=" + stack.jdbcUrl(),
+                "--spring.datasource.username=" + stack.jdbcUsername(),
+                "--spring.datasource.password=",
+                kafka, publicKey, QUIET);
+        ConfigurableApplicationContext query = QueryServiceApplication.builder().sources(LagProbe.class).run(
+                "--server.port=0",
+                "--spring.data.mongodb.uri=" + mongoUri(stack),
+                kafka, publicKey, QUIET);
+        return new BenchSystem(stack, command, query);
+    }
+
+    static String mongoUri(LocalStack stack) {
+        return stack.mongoConnectionString() + "/siklus";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String commandUrl(String path) {
+        return "http://localhost:" + command.getEnvironment().getProperty("local.server.port") + path;
+    }
+
+    String queryUrl(String path) {
+        return "http://localhost:" + query.getEnvironment().getProperty("local.server.port") + path;
+    }
+
+    Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUsername(), "");
+    }
+
+    long storedEvents() throws SQLException {
+        try (Connection c = jdbc(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    String pgSetting(String name) throws SQLException {
+        try (Connection c = jdbc(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW " + name)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    StreamingEventProcessor publisher() {
+        return (StreamingEventProcessor) command.getBean(EventProcessingConfiguration.class).eventProcessor(PUBLISHER)
+                .orElseThrow(() -> new IllegalStateException("No processor " + PUBLISHER));
+    }
+
+    /** The query side's projection processors, by name. */
+    Map<String, EventProcessor> projections() {
+        return query.getBean(EventProcessingConfiguration.class).eventProcessors();
+    }
+
+    List<StreamingEventProcessor> streamingProjections() {
+        return projections().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            query.close();
+        } finally {
+            try {
+                command.close();
+            } finally {
+                stack.close();
+            }
+        }
+    }
+}

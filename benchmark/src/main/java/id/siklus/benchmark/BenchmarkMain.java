@@ -1,0 +1,47 @@
+package id.siklus.benchmark;
+
+import java.nio.file.Path;
+
+/**
+ * {@code ./siklus bench [--quick] [--out DIR] [--seed N] [--kelurahan N] [--households N]}: runs the whole harness
+ * in this JVM and writes {@code benchmarks.json} and {@code benchmarks.md} into DIR (default {@code docs}).
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args);
+        // the services' and Kafka's non-daemon threads are closed, but do not let a straggler keep the JVM up
+        System.exit(0);
+    }
+
+    /** Runs and writes the result; returns the directory it was written to. */
+    public static Path run(String... args) throws Exception {
+        boolean quick = false;
+        Path out = Path.of("docs");
+        Long seed = null;
+        Integer kelurahan = null;
+        Integer households = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--kelurahan" -> kelurahan = Integer.parseInt(args[++i]);
+                case "--households" -> households = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + "; use --quick, --out DIR, --seed N, --kelurahan N, --households N");
+            }
+        }
+        Harness.Settings settings = quick ? Harness.Settings.quick(out) : Harness.Settings.full(out);
+        settings = settings.with(seed != null ? seed : settings.seed(),
+                kelurahan != null ? kelurahan : settings.kelurahan(),
+                households != null ? households : settings.households());
+        Report report = new Harness(settings).run();
+        report.write(out);
+        Harness.log("wrote " + out.resolve("benchmarks.md") + " and " + out.resolve("benchmarks.json"));
+        return out;
+    }
+}

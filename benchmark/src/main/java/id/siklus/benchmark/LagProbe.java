@@ -1,0 +1,51 @@
+package id.siklus.benchmark;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Projection lag, measured exactly as the query-service's own {@code siklus.projection.lag} timer does (from the
+ * event's timestamp, set when the command-service recorded it, to the moment a projection has applied it), but into
+ * an HdrHistogram that the harness can reset per phase. Micrometer's timer only publishes percentiles over a
+ * decaying window, which cannot be cut to one phase of the run. Added to the query context as one more source; the
+ * service's own interceptor keeps running beside it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LagProbe {
+
+    private final Recorder recorder = new Recorder(3);
+    private final LongAdder applied = new LongAdder();
+
+    @Bean
+    ConfigurerModule benchmarkLagProbe() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultHandlerInterceptor((config, processorName) -> interceptor()));
+    }
+
+    private MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            long lagMicros = (System.currentTimeMillis() - unitOfWork.getMessage().getTimestamp().toEpochMilli()) * 1000;
+            recorder.recordValue(Math.max(0, lagMicros));
+            applied.increment();
+            return result;
+        };
+    }
+
+    /** Everything recorded since the last call (microseconds); starts a new interval. */
+    Histogram interval() {
+        return recorder.getIntervalHistogram();
+    }
+
+    /** How many (event, projection) applications were seen since start. */
+    long applied() {
+        return applied.sum();
+    }
+}
