@@ -53,17 +53,30 @@ final class BenchSystem implements AutoCloseable {
                 false));
         String publicKey = "--siklus.security.jwt.public-key=" + stack.signingKeys().publicKeyPem().toUri();
         String kafka = "--axon.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers();
+        // personal data (ADR 0009): a master key and a pepper made for the run, as an operator's secrets would be
+        String masterKey = "--siklus.personal-data.master-key=" + randomBase64();
         ConfigurableApplicationContext command = CommandServiceApplication.builder().run(
                 "--server.port=0",
                 "--spring.datasource.url=" + stack.jdbcUrl(),
                 "--spring.datasource.username=" + stack.jdbcUsername(),
                 "--spring.datasource.password=",
+                masterKey, "--siklus.personal-data.pepper=" + randomBase64(),
                 kafka, publicKey, QUIET);
         ConfigurableApplicationContext query = QueryServiceApplication.builder().sources(LagProbe.class).run(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + mongoUri(stack),
+                masterKey,
+                "--siklus.personal-data.key-store.url=" + stack.jdbcUrl(),
+                "--siklus.personal-data.key-store.username=" + stack.jdbcUsername(),
+                "--siklus.personal-data.key-store.password=",
                 kafka, publicKey, QUIET);
         return new BenchSystem(stack, command, query);
+    }
+
+    private static String randomBase64() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     static String mongoUri(LocalStack stack) {
