@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * still missing there. Hence: the producer never drops a record by itself ({@code delivery.timeout.ms} maximal) —
  * an idempotent producer that drops one starts a new epoch and goes on with the records queued behind it. When a batch
  * fails (no metadata within {@code max.block.ms}, or not all acknowledged within the ack timeout), this publisher
- * closes its producer at once: the broker's sequence checks leave, per partition, a gap-free prefix of what it sent.
+ * closes its producer at once; as it sends one request at a time, what it wrote is, per partition, a gap-free prefix.
  * The processor then rolls the batch back and sends it again from its token with a new producer (new producer id,
  * fresh metadata, nothing queued from before); copies of records that did reach Kafka are ignored by the projections.
  * <p>

@@ -35,7 +35,10 @@ class PublishingConfiguration {
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        // One request at a time: with several in flight, a broker just restarted can refuse one (its partition not led
+        // yet) and accept the next, and it accepts any first sequence from a producer it does not know — a new
+        // producer after a failure. A later event of an aggregate then reaches the topic before an earlier one.
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         settings.put(ProducerConfig.RETRIES_CONFIG, String.valueOf(Integer.MAX_VALUE));
         settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
