@@ -130,6 +130,8 @@ class WalkingSkeletonIT {
             SiklusSystem.Response history = system.get(system.queryUrl("/api/v1/audit/entities/" + householdId
                     + "/events"), system.token("AUDITOR"));
             assertThat(history.status()).isEqualTo(200);
+            // an assertion, not a NullPointerException, while the journal has not the event yet: Awaitility retries
+            assertThat(history.json()).as("journal entries of the household").isNotEmpty();
             JsonNode event = history.json().get(0);
             assertThat(event.get("type").asText()).isEqualTo("HouseholdRegistered");
             assertThat(event.get("kelurahanCode").asText()).isEqualTo(code);

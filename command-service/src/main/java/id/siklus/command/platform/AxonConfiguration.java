@@ -4,19 +4,16 @@ import id.siklus.api.AuditMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.sql.SQLException;
 
-/** The event store's tables and the publisher's processor, configured by name. */
+/** The event store's tables, the aggregate cache and the audit metadata every event carries. */
 @Configuration
 class AxonConfiguration {
 
@@ -84,19 +81,5 @@ class AxonConfiguration {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
-    }
-
-    /**
-     * The Kafka publisher reads the store in batches; a failed publish (Kafka down) rolls the batch back and the
-     * processor retries with back-off, so nothing is lost and commands never wait for Kafka.
-     */
-    @Bean
-    ConfigurerModule publisherProcessorConfiguration(
-            @Value("${axon.kafka.publisher.processing-group:__axon-kafka-event-publishing-group}") String group,
-            @Value("${siklus.publisher.batch-size:100}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(group, c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andBatchSize(batchSize)));
     }
 }
