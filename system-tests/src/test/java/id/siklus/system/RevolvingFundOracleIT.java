@@ -102,24 +102,27 @@ class RevolvingFundOracleIT {
                 201);
         String ksmC = formKsm("KSM Macet", households.subList(10, 15), "2010-05-10");
 
-        // A1: Rp 2.500.000, instalments of Rp 250.000 + Rp 37.500 on the 10th from April 2010 to January 2011; all
-        // paid, the sixth 20 days late (still on time): repaid in full on its last due date
+        // A1: Rp 2.500.000, instalments of Rp 250.000 + Rp 37.500 on the 10th from April 2010 to January 2011; five
+        // paid, the fifth 20 days late (still on time), then the rest of the principal with the sixth fee on the
+        // sixth due date: repaid early, and the fees of instalments after that are never charged
         String loanA1 = lend(ksmA, 2_500_000, "2010-03-10");
         LocalDate due = LocalDate.parse("2010-04-10");
-        for (int i = 1; i <= 10; i++, due = due.plusMonths(1)) {
-            repay(loanA1, 287_500, (i == 6 ? due.plusDays(20) : due).toString());
+        for (int i = 1; i <= 5; i++, due = due.plusMonths(1)) {
+            repay(loanA1, 287_500, (i == 5 ? due.plusDays(20) : due).toString());
         }
+        repay(loanA1, 1_287_500, due.toString());
         // B1: on time once, then a partial late payment, a late catch-up, months of nothing and a partial catch-up
         String loanB1 = lend(ksmB, 2_500_000, "2010-04-01");
         repay(loanB1, 287_500, "2010-05-01");
         repay(loanB1, 200_000, "2010-06-20");
         repay(loanB1, 375_000, "2010-07-25");
         repay(loanB1, 1_000_000, "2011-03-10");
-        // C1: one instalment paid, then nothing: written off after its last instalment fell due
+        // C1: one instalment paid, then nothing: written off 198 days after the first unpaid instalment, before its
+        // last two instalments fall due (they never do)
         String loanC1 = lend(ksmC, 2_500_000, "2010-06-01");
         repay(loanC1, 287_500, "2010-07-01");
         command("/api/v1/loans/" + loanC1 + "/write-off", system.token("ADMIN"),
-                "{\"reason\":\"Macet lebih dari 180 hari\",\"writtenOffOn\":\"2011-04-20\"}", 200);
+                "{\"reason\":\"Macet lebih dari 180 hari\",\"writtenOffOn\":\"2011-02-15\"}", 200);
         // A2: the next round, one step higher (5 × Rp 1.000.000); two instalments' principal paid at once (ahead)
         String loanA2 = lend(ksmA, 5_000_000, "2011-02-01");
         repay(loanA2, 1_075_000, "2011-03-01");
@@ -211,6 +214,7 @@ class RevolvingFundOracleIT {
         long feesPaid;
         String status = "OPEN";
         boolean repaidOnTime;
+        LocalDate closedOn;
 
         boolean open() {
             return status.equals("OPEN");
@@ -220,9 +224,17 @@ class RevolvingFundOracleIT {
             return open() ? principal - principalPaid : 0;
         }
 
-        /** Principal and fee of every instalment due on or before the day. */
+        /**
+         * Principal and fee of every instalment due on or before the day; for a loan repaid, what was paid (fees of
+         * instalments after the repayment are never charged); for a loan written off, only instalments due by the
+         * write-off.
+         */
         long due(LocalDate day) {
-            return schedule.stream().filter(i -> !i.dueOn.isAfter(day)).mapToLong(i -> i.principal + i.fee).sum();
+            if (status.equals("REPAID")) {
+                return principalPaid + feesPaid;
+            }
+            LocalDate last = status.equals("WRITTEN_OFF") && closedOn.isBefore(day) ? closedOn : day;
+            return schedule.stream().filter(i -> !i.dueOn.isAfter(last)).mapToLong(i -> i.principal + i.fee).sum();
         }
 
         long collectedOfDue(LocalDate day) {
@@ -357,12 +369,14 @@ class RevolvingFundOracleIT {
                     if (!date(p.get("repaidOn")).isAfter(day)) {
                         Loan loan = fund.loans.get(p.get("loanId").asText());
                         loan.status = "REPAID";
+                        loan.closedOn = date(p.get("repaidOn"));
                         loan.repaidOnTime = p.get("repaidOnTime").asBoolean();
                     }
                 }
                 case "LoanWrittenOff" -> {
                     if (!date(p.get("writtenOffOn")).isAfter(day)) {
                         fund.loans.get(p.get("loanId").asText()).status = "WRITTEN_OFF";
+                        fund.loans.get(p.get("loanId").asText()).closedOn = date(p.get("writtenOffOn"));
                     }
                 }
                 default -> {

@@ -32,16 +32,24 @@ public final class FundHealth {
         long due = 0;
         long cumulativePrincipal = 0;
         long daysLate = 0;
+        // a loan written off stops falling due on its write-off day
+        LocalDate lastDueDay = "WRITTEN_OFF".equals(status) && loan.getString("closedOn") != null
+                && LocalDate.parse(loan.getString("closedOn")).isBefore(day)
+                ? LocalDate.parse(loan.getString("closedOn")) : day;
         for (Document instalment : loan.getList("schedule", Document.class, List.of())) {
             LocalDate dueOn = LocalDate.parse(instalment.getString("dueOn"));
             long instalmentPrincipal = instalment.get("principal", Number.class).longValue();
             cumulativePrincipal += instalmentPrincipal;
-            if (!dueOn.isAfter(day)) {
+            if (!dueOn.isAfter(lastDueDay)) {
                 due += instalmentPrincipal + instalment.get("fee", Number.class).longValue();
                 if (open && daysLate == 0 && cumulativePrincipal > principalPaid && dueOn.isBefore(day)) {
                     daysLate = ChronoUnit.DAYS.between(dueOn, day);
                 }
             }
+        }
+        if ("REPAID".equals(status)) {
+            // repaid: everything settled was due, and fees of instalments after the repayment are never charged
+            due = principalPaid + feesPaid;
         }
         long outstanding = open ? principal - principalPaid : 0;
         long collectedOfDue = Math.min(principalPaid + feesPaid, due);

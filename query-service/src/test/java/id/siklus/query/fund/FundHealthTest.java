@@ -65,4 +65,27 @@ class FundHealthTest {
         assertThat(totals.repaymentRatePercent()).isNull();
         assertThat(totals.par30Percent()).isNull();
     }
+
+    @Test
+    void aLoanRepaidEarlyOwesNoFeeOfTheInstalmentsAfterItsRepayment() {
+        // five instalments, then the other Rp 1.250.000 with the sixth fee on 2010-10-01: repaid, four fees never due
+        FundHealth.LoanFigures f = FundHealth.figures(loan("early", 2_500_000, 225_000, "REPAID")
+                .append("closedOn", "2010-10-01"), LocalDate.of(2011, 6, 30));
+
+        assertThat(f.due()).isEqualTo(2_725_000);
+        assertThat(f.collectedOfDue()).isEqualTo(f.due());
+        assertThat(FundHealth.totals(List.of(f)).arrears()).isZero();
+        assertThat(FundHealth.totals(List.of(f)).repaymentRatePercent()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void aLoanWrittenOffStopsFallingDueOnItsWriteOffDay() {
+        // one instalment paid; written off on 2011-01-15, before instalments 10 (2011-02-01) fell due
+        FundHealth.LoanFigures f = FundHealth.figures(loan("lost", 250_000, 37_500, "WRITTEN_OFF")
+                .append("closedOn", "2011-01-15"), LocalDate.of(2011, 6, 30));
+
+        assertThat(f.due()).isEqualTo(9 * 287_500);
+        assertThat(f.outstanding()).isZero();
+        assertThat(f.daysLate()).isZero();
+    }
 }
