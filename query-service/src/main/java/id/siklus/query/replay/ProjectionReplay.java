@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -249,7 +250,10 @@ public class ProjectionReplay implements DisposableBean {
                     }
                     if (target == null && covers(at, liveTokens(processors))) {
                         state = "SWAPPING";
-                        processors.values().forEach(TrackingEventProcessor::shutDown);
+                        // all at once: the live read models stand still only as long as the slowest one takes
+                        CompletableFuture.allOf(processors.values().stream()
+                                .map(TrackingEventProcessor::shutdownAsync)
+                                .toArray(CompletableFuture[]::new)).join();
                         paused = true;
                         target = storedTokens(processors.keySet());
                     }

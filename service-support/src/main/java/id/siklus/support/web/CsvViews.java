@@ -2,6 +2,7 @@ package id.siklus.support.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -34,7 +35,8 @@ public class CsvViews extends AbstractGenericHttpMessageConverter<Object> {
 
     public CsvViews(ObjectMapper json) {
         super(TEXT_CSV, new MediaType("text", "csv"));
-        this.json = json;
+        // exact decimals: a share of 100.00 stays "100.00" in a cell, not the normalised "1E+2"
+        this.json = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     @Override

@@ -36,4 +36,13 @@ class CsvViewsTest {
         assertThat(CsvViews.cell("-5")).isEqualTo("-5");
         assertThat(CsvViews.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     }
+
+    @Test
+    void sharesKeepTheirTwoDecimalsInACell() throws Exception {
+        var output = new org.springframework.mock.http.MockHttpOutputMessage();
+        new CsvViews(json).write(Map.of("povertyRatePercent", new java.math.BigDecimal("100.00"),
+                "par30Percent", new java.math.BigDecimal("64.29")), CsvViews.TEXT_CSV, output);
+
+        assertThat(output.getBodyAsString()).contains("100.00").contains("64.29").doesNotContain("E+");
+    }
 }
