@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @Validated
@@ -79,8 +80,14 @@ class KotaSummaryController {
         }
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
         List<Row> rows = new ArrayList<>();
-        for (KelurahanDirectoryProjection.KelurahanDocument k : directory.inKota(kota)) {
-            rows.addAll(when.isNow() ? List.of(row(k, when)) : pastRow(k, when));
+        List<KelurahanDirectoryProjection.KelurahanDocument> inKota = directory.inKota(kota);
+        Map<String, long[]> counts = when.isNow()
+                ? households.countsByKelurahan(inKota.stream().map(KelurahanDirectoryProjection.KelurahanDocument::id)
+                .toList())
+                : Map.of();
+        for (KelurahanDirectoryProjection.KelurahanDocument k : inKota) {
+            rows.addAll(when.isNow() ? List.of(row(k, counts.getOrDefault(k.id(), new long[2]), when))
+                    : pastRow(k, when));
         }
         long households = rows.stream().mapToLong(Row::households).sum();
         long poor = rows.stream().mapToLong(Row::poorHouseholds).sum();
@@ -91,10 +98,8 @@ class KotaSummaryController {
         return new KotaSummary(kota, when.asOf(), when.knownAt(), rows, totals);
     }
 
-    private Row row(KelurahanDirectoryProjection.KelurahanDocument k, PointInTime when) {
-        long total = households.countHouseholds(k.id());
-        long poor = households.countPoor(k.id());
-        return row(k, total, poor, blm.years(k.id()), complaints.of(k.id()),
+    private Row row(KelurahanDirectoryProjection.KelurahanDocument k, long[] counts, PointInTime when) {
+        return row(k, counts[0], counts[1], blm.years(k.id()), complaints.of(k.id()),
                 cycle.find(k.id()).orElse(new Document()), when.day().getYear());
     }
 

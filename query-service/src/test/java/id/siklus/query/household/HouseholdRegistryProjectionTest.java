@@ -209,4 +209,20 @@ class HouseholdRegistryProjectionTest {
         Document stored = template.findById("h1", Document.class, HouseholdRegistryProjection.COLLECTION);
         assertThat(stored.toJson()).doesNotContain(registered.headName().ciphertext());
     }
+
+    @Test
+    void theKotaSummaryCountsSeveralKelurahanInOneRead() {
+        projection.on(household("h1", CODE, "01", "001", "A", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h2", CODE, "01", "001", "B", PovertyStatus.HAMPIR_MISKIN), 1, RECORDED);
+        projection.on(household("h3", "35.71.03.1002", "01", "001", "C", PovertyStatus.MISKIN), 0, RECORDED);
+        projection.on(household("h4", "35.71.03.1099", "01", "001", "D", PovertyStatus.MISKIN), 0, RECORDED);
+
+        var counts = projection.countsByKelurahan(java.util.List.of(CODE, "35.71.03.1002", "35.71.03.1003"));
+
+        assertThat(counts).containsOnlyKeys(CODE, "35.71.03.1002");
+        assertThat(counts.get(CODE)).containsExactly(2, 1);
+        assertThat(counts.get("35.71.03.1002")).containsExactly(1, 1);
+        assertThat(counts.get(CODE)[0]).isEqualTo(projection.countHouseholds(CODE));
+        assertThat(counts.get(CODE)[1]).isEqualTo(projection.countPoor(CODE));
+    }
 }
