@@ -184,6 +184,22 @@ public class CommandSender {
         return false;
     }
 
+    /**
+     * A connection to PostgreSQL broke or could not be made (SQLState class 08), as opposed to a pool that is only
+     * busy: evicting the pool's connections under load would make the overload worse (the benchmark saw a pool of one
+     * connection with 159 requests waiting), so only a broken connection replaces them.
+     */
+    static boolean connectionBroken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ApiProblem generalRefusal(RuntimeException e) {
         if (e instanceof ApiProblem problem) {
             return problem;
@@ -207,7 +223,7 @@ public class CommandSender {
             return ApiProblem.conflict("CONCURRENT_CHANGE",
                     "Another request changed the same record at the same moment; read it again and retry.");
         }
-        if (storeUnreachable(e)) {
+        if (connectionBroken(e)) {
             connections.evictIdle();
         }
         if (e instanceof AxonException || storeUnreachable(e)) {
