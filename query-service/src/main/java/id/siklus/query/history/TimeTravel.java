@@ -45,6 +45,8 @@ public class TimeTravel {
     private final EventProcessingConfiguration processing;
     private final Timer foldTimer;
     private final Map<String, Class<?>> payloadTypes = new ConcurrentHashMap<>();
+    /** Per processing group, the payload types its handlers take: found by reflection once, not per request. */
+    private final Map<String, Set<String>> typesByGroup = new ConcurrentHashMap<>();
 
     TimeTravel(MongoTemplate mongo, ObjectMapper json, EventProcessingConfiguration processing,
                MeterRegistry meters) {
@@ -68,7 +70,7 @@ public class TimeTravel {
             for (String group : processingGroups) {
                 EventHandlerInvoker invoker = ProcessorHandlers.invoker(processing, group);
                 invokers.put(group, invoker);
-                types.addAll(handledTypes(invoker));
+                types.addAll(typesByGroup.computeIfAbsent(group, g -> handledTypes(invoker)));
             }
             MemoryReadModel model = new MemoryReadModel();
             model.folding(() -> {
