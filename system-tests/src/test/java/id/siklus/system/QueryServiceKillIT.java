@@ -72,7 +72,7 @@ class QueryServiceKillIT {
         mongo = MongoClients.create(system.infrastructure.mongoConnectionString());
         List<Process> processes = new ArrayList<>();
         try {
-            int batch = writeBatch(6, 20);
+            int batch = writeBatch(8, 40);
             long events = system.storedEvents();
             System.out.printf("[kill-it] batch of %d commands written in %d ms; %d events in the store%n", batch,
                     millisSince(started), events);
@@ -313,17 +313,23 @@ class QueryServiceKillIT {
                     "-cp", System.getProperty("java.class.path"),
                     QueryServiceApplication.class.getName(),
                     "--server.port=" + port,
-                    "--logging.level.org.axonframework.extensions.kafka=DEBUG",
                     "--spring.data.mongodb.uri=" + system.infrastructure.mongoConnectionString(),
                     "--spring.data.mongodb.database=" + database,
                     "--axon.kafka.bootstrap-servers=" + system.infrastructure.kafkaBootstrapServers(),
-                    "--siklus.security.jwt.public-key="
-                            + system.queryService.getEnvironment().getProperty("siklus.security.jwt.public-key"));
+                    "--siklus.security.jwt.public-key=" + setting(system, "siklus.security.jwt.public-key"),
+                    "--siklus.personal-data.master-key=" + setting(system, "siklus.personal-data.master-key"),
+                    "--siklus.personal-data.key-store.url=" + system.infrastructure.jdbcUrl(),
+                    "--siklus.personal-data.key-store.username=" + system.infrastructure.jdbcUsername(),
+                    "--siklus.personal-data.key-store.password=" + system.infrastructure.jdbcPassword());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
             System.out.printf("[kill-it] query-service '%s' pid %d on port %d, database %s, log %s%n", name,
                     process.pid(), port, database, log);
             return new QueryService(process, port);
+        }
+
+        private static String setting(SiklusSystem system, String name) {
+            return system.queryService.getEnvironment().getRequiredProperty(name);
         }
     }
 }

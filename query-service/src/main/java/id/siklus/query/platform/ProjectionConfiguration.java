@@ -9,6 +9,11 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -20,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** The query side's Axon wiring: tokens in MongoDB, parking converter, lag metric, failures that stop and retry. */
 @Configuration
@@ -44,6 +50,27 @@ class ProjectionConfiguration {
                                                                ParkedRecords parkedRecords) {
         return new ParkingKafkaMessageConverter(
                 DefaultKafkaMessageConverter.builder().serializer(serializer).build(), parkedRecords);
+    }
+
+    /**
+     * The source the processors track (named as in query-service.yml). Axon's auto-configured one re-sorts fetched
+     * messages by timestamp, which makes the stored tokens unsound across partitions; this one hands them over in
+     * fetch order ({@link FetchOrderBuffer}, ADR 0012).
+     */
+    @Bean
+    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(
+            KafkaProperties kafka, @Qualifier("eventSerializer") Serializer serializer,
+            ConsumerFactory<String, byte[]> consumers, Fetcher<String, byte[], KafkaEventMessage> fetcher,
+            KafkaMessageConverter<String, byte[]> converter) {
+        int bufferSize = kafka.getFetcher().getBufferSize();
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
+                .topics(List.of(kafka.getDefaultTopic()))
+                .serializer(serializer)
+                .consumerFactory(consumers)
+                .fetcher(fetcher)
+                .messageConverter(converter)
+                .bufferFactory(() -> new FetchOrderBuffer<>(bufferSize))
+                .build();
     }
 
     /**
