@@ -7,6 +7,7 @@ import id.siklus.command.RuleViolation;
 import id.siklus.command.privacy.PersonalDataVault;
 import id.siklus.support.security.SiklusClient;
 import id.siklus.support.web.ApiProblem;
+import id.siklus.support.web.StoreFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -225,6 +226,11 @@ public class CommandSender {
         }
         if (connectionBroken(e)) {
             connections.evictIdle();
+        }
+        if (StoreFailure.of(e).orElse(null) == StoreFailure.BUSY) {
+            // not an outage: every connection is busy with other commands; the client may retry soon
+            log.warn("Command refused as busy: {}", e.getClass().getName());
+            return StoreFailure.BUSY.problem();
         }
         if (e instanceof AxonException || storeUnreachable(e)) {
             // the class only: the message can quote the SQL with the event's payload, which may hold personal data

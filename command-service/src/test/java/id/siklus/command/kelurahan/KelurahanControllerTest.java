@@ -272,6 +272,20 @@ class KelurahanControllerTest {
     }
 
     @Test
+    void aPoolWithEveryConnectionBusyIsReportedAsBusyWithAShortRetryHintNotAsAnOutage() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction", new java.sql.SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 1000ms "
+                        + "(total=16, active=16, idle=0, waiting=40)")));
+
+        mvc.perform(register(VALID_BODY).with(admin()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.code").value("SERVICE_BUSY"))
+                .andExpect(jsonPath("$.retryAfterSeconds").value(1));
+    }
+
+    @Test
     void anUnexpectedFailureIsAnInternalErrorAndCountedAsFailed() throws Exception {
         when(gateway.sendAndWait(any())).thenThrow(new IllegalStateException("boom"));
 

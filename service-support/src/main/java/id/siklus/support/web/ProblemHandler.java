@@ -68,6 +68,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        java.util.Optional<StoreFailure> store = StoreFailure.of(e);
+        if (store.isPresent()) {
+            // a store that did not answer outside a command's own handling (a look-up, a read model): no stack trace,
+            // whose messages can quote SQL or documents with personal data
+            log.warn("Request refused, store {}: {}", store.get(), e.getClass().getName());
+            return apiProblem(store.get().problem());
+        }
         log.error("Unexpected error while handling a request", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side. Retry in a moment; a request sent with an Idempotency-Key is "
