@@ -2,8 +2,7 @@ package id.siklus.localstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import id.siklus.localstack.mongo.IndexedBackends;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +11,8 @@ import java.nio.file.Path;
 /**
  * The Java Mongo wire-protocol server, spoken to by the real MongoDB driver. With a file it keeps its data across
  * restarts (H2 MVStore); without one it is in memory, for tests. It is not MongoDB: no sessions or transactions,
- * which is why read models must be correct without them.
+ * which is why read models must be correct without them. Its indexes are completed to serve queries as MongoDB's
+ * would ({@link IndexedBackends}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -26,11 +26,11 @@ public final class MongoWireServer implements AutoCloseable {
 
     public static MongoWireServer startFileBacked(Path file, int port) throws IOException {
         Files.createDirectories(file.getParent());
-        return start(new H2Backend(file.toAbsolutePath().toString()), port);
+        return start(IndexedBackends.fileBacked(file.toAbsolutePath().toString()), port);
     }
 
     public static MongoWireServer startInMemory(int port) {
-        return start(new MemoryBackend(), port);
+        return start(IndexedBackends.inMemory(), port);
     }
 
     private static MongoWireServer start(MongoBackend backend, int port) {

@@ -229,12 +229,12 @@ public class CommandSender {
         }
         if (StoreFailure.of(e).orElse(null) == StoreFailure.BUSY) {
             // not an outage: every connection is busy with other commands; the client may retry soon
-            log.warn("Command refused as busy: {}", e.getClass().getName());
+            log.warn("Command refused as busy: {} {}", e.getClass().getName(), StoreFailure.poolState(e));
             return StoreFailure.BUSY.problem();
         }
         if (e instanceof AxonException || storeUnreachable(e)) {
             // the class only: the message can quote the SQL with the event's payload, which may hold personal data
-            log.warn("Command refused as unavailable: {}", e.getClass().getName());
+            log.warn("Command refused as unavailable: {} {}", e.getClass().getName(), StoreFailure.poolState(e));
             return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
                     "The event store could not record this request; nothing was written. Retry in a few seconds.",
                     Map.of("retryAfterSeconds", 5));

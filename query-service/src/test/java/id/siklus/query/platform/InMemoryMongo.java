@@ -2,26 +2,22 @@ package id.siklus.query.platform;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import id.siklus.localstack.MongoWireServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.InetSocketAddress;
-
 /**
- * A MongoDB wire server in memory on a free port, with a real driver and a {@link MongoTemplate} in front of it, so
+ * A MongoDB wire server in memory on a free port (the embedded stack's, with its indexes), with a real driver and a {@link MongoTemplate} in front of it, so
  * read-model code is tested through the same driver calls it makes in production.
  */
 public final class InMemoryMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private final MongoWireServer server;
     private final MongoClient client;
     private final MongoTemplate template;
 
     private InMemoryMongo(String database) {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://localhost:" + address.getPort());
+        server = MongoWireServer.startInMemory(0);
+        client = MongoClients.create(server.connectionString());
         template = new MongoTemplate(client, database);
     }
 
@@ -41,6 +37,6 @@ public final class InMemoryMongo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 }

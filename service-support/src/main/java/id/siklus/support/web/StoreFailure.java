@@ -71,6 +71,23 @@ public enum StoreFailure {
         return state.find() && Integer.parseInt(state.group(1)) > 0 && state.group(1).equals(state.group(2));
     }
 
+    /**
+     * What the connection pool said, for the log: its timeout message holds only the pool's name and counts (and
+     * the SQLState of a failed connect), never a statement or its values; empty when no pool timed out.
+     */
+    public static String poolState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timeout && timeout.getMessage() != null) {
+                Matcher state = POOL_STATE.matcher(timeout.getMessage());
+                String counts = state.find() ? timeout.getMessage().substring(state.start()) : "";
+                return "pool timed out " + counts + (timeout.getCause() instanceof java.sql.SQLException sql
+                        ? ", after a failed connect (SQLState " + sql.getSQLState() + ")"
+                        : timeout.getCause() != null ? ", after " + timeout.getCause().getClass().getSimpleName() : "");
+            }
+        }
+        return "";
+    }
+
     public String code() {
         return code;
     }
