@@ -56,6 +56,15 @@ final class Api implements AutoCloseable {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An operator's action on the query-service (no body): the replay of read models. */
+    HttpResponse<String> postQuery(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.queryUrl(path)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
     CompletableFuture<HttpResponse<String>> get(String path, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.queryUrl(path)))
                 .timeout(Duration.ofSeconds(60))

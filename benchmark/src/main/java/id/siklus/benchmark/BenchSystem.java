@@ -109,6 +109,18 @@ final class BenchSystem implements AutoCloseable {
         }
     }
 
+    /** Events of one aggregate (a kelurahan: its whole history, ADR 0005). */
+    long eventsOf(String aggregate) throws SQLException {
+        try (Connection c = jdbc(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")) {
+            s.setString(1, aggregate);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     String pgSetting(String name) throws SQLException {
         try (Connection c = jdbc(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW " + name)) {
             r.next();

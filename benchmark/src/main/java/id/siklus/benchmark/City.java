@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,17 @@ final class City {
     }
 
     static City generate(long seed, int kelurahanCount, int households) {
+        return generate(seed, kelurahanCount, households, i -> "35.79.%02d.%04d".formatted(1 + i / 10, 1001 + i),
+                i -> "Kelurahan Sintetis " + (i + 1));
+    }
+
+    /** One large kelurahan of the same city, under a code of its own (the views' benchmark at 10,000 events). */
+    static City large(long seed, int households) {
+        return generate(seed, 1, households, i -> "35.79.99.9001", i -> "Kelurahan Sintetis Besar");
+    }
+
+    private static City generate(long seed, int kelurahanCount, int households, IntFunction<String> codes,
+                                 IntFunction<String> names) {
         City city = new City(seed);
         Random random = new Random(seed);
         double[] weights = new double[kelurahanCount];
@@ -51,8 +63,7 @@ final class City {
             total += weights[i];
         }
         for (int i = 0; i < kelurahanCount; i++) {
-            String code = "35.79.%02d.%04d".formatted(1 + i / 10, 1001 + i);
-            Kelurahan k = new Kelurahan(code, "Kelurahan Sintetis " + (i + 1), "Kecamatan Sintetis " + (1 + i / 10));
+            Kelurahan k = new Kelurahan(codes.apply(i), names.apply(i), "Kecamatan Sintetis " + (1 + i / 10));
             int size = Math.max(20, (int) Math.round(households * weights[i] / total));
             List<Household> poor = new ArrayList<>();
             List<Household> others = new ArrayList<>();

@@ -1,6 +1,8 @@
 package id.siklus.benchmark;
 
 import com.mongodb.client.MongoClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClients;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ final class Harness {
     private MongoClient mongo;
     private KafkaConsumer<String, byte[]> offsets;
     private final Random random;
+    private final ObjectMapper json = new ObjectMapper();
     private boolean asOfAvailable;
 
     Harness(Settings settings) {
@@ -51,21 +55,21 @@ final class Harness {
     /** What to run: the full benchmark, or the quick smoke run. */
     record Settings(boolean quick, long seed, int kelurahan, int households, Path out, Duration step,
                     Duration measure, Duration grow, Duration baseline, int kafkaRecords, double startRate,
-                    double viewRate, int setupParallel) {
+                    double viewRate, int setupParallel, int largeHouseholds, int largeEvents) {
 
         static Settings full(Path out) {
             return new Settings(false, 20261128L, 46, 8_000, out, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                    Duration.ofSeconds(120), Duration.ofSeconds(8), 50_000, 200, 30, 8);
+                    Duration.ofSeconds(120), Duration.ofSeconds(8), 50_000, 200, 30, 8, 6_000, 10_000);
         }
 
         static Settings quick(Path out) {
             return new Settings(true, 20261128L, 3, 150, out, Duration.ofSeconds(3), Duration.ofSeconds(5),
-                    Duration.ofSeconds(5), Duration.ofSeconds(2), 5_000, 60, 10, 3);
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), 5_000, 60, 10, 3, 200, 400);
         }
 
         Settings with(long seed, int kelurahan, int households) {
             return new Settings(quick, seed, kelurahan, households, out, step, measure, grow, baseline, kafkaRecords,
-                    startRate, viewRate, setupParallel);
+                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents);
         }
     }
 
@@ -104,7 +108,8 @@ final class Harness {
                 log(grow.toString());
                 report.phase(1, "grow history (after round 1)", grow);
                 awaitPipeline(Duration.ofMinutes(5));
-                round(2, Math.max(settings.startRate() / 4, max / 2));
+                double max2 = round(2, Math.max(settings.startRate() / 4, max / 2));
+                largeKelurahan(2, max2);
             } catch (Exception e) {
                 // write what was measured; the missing figures are the evidence
                 log("the run stopped early: " + e);
@@ -261,32 +266,99 @@ final class Harness {
         return max;
     }
 
+    /**
+     * The operator's rebuild of every read model (POST /api/v1/admin/projections/all/replay, ADR 0011): read from the
+     * start of the topic into collections beside the live ones, swapped in when caught up. Its own progress report
+     * gives the events read and the time from start to swap.
+     */
     private void replay(int round) throws Exception {
-        long events = system.storedEvents();
         var documents = Baselines.readModelDocuments(mongo, "siklus");
         Baselines.Rate raw = Baselines.mongoBulkUpsert(mongo, documents, "in-memory backend");
         log(raw.toString());
-        List<StreamingEventProcessor> processors = system.streamingProjections();
-        processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        long t = System.nanoTime();
-        processors.forEach(StreamingEventProcessor::start);
-        boolean complete = awaitProjections(events, settings.quick() ? Duration.ofMinutes(1)
-                : Duration.ofMinutes(stuck ? 2 : 10));
-        if (!complete) {
-            report.warning("Round " + round + ": the replay had not finished when the harness stopped waiting; its "
-                    + "rate counts the events the audit journal had rebuilt by then.");
-            events = Math.min(events, auditJournal());
+        HttpResponse<String> started = api.postQuery("/api/v1/admin/projections/all/replay", api.admin());
+        if (started.statusCode() != 202) {
+            report.warning("Round " + round + ": the replay did not start: " + started.statusCode() + " "
+                    + started.body());
+            return;
         }
-        double seconds = (System.nanoTime() - t) / 1e9 - 1.0; // the quiet second that confirms the end
-        if (seconds <= 0) {
-            seconds = (System.nanoTime() - t) / 1e9;
+        long deadline = System.nanoTime() + (settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(20))
+                .toNanos();
+        JsonNode progress;
+        while (true) {
+            Thread.sleep(200);
+            HttpResponse<String> answer = api.get("/api/v1/admin/projections/all/replay", api.admin()).join();
+            progress = json.readTree(answer.body());
+            String state = progress.path("state").asText();
+            if (state.equals("DONE") || state.equals("FAILED") || System.nanoTime() > deadline) {
+                break;
+            }
         }
+        if (!progress.path("state").asText().equals("DONE")) {
+            report.warning("Round " + round + ": the replay ended " + progress.path("state").asText() + ": "
+                    + progress.path("error").asText(progress.toString()));
+            return;
+        }
+        long events = progress.path("eventsDone").asLong();
+        double seconds = Duration.between(Instant.parse(progress.path("startedAt").asText()),
+                Instant.parse(progress.path("finishedAt").asText())).toNanos() / 1e9;
+        awaitPipeline(Duration.ofMinutes(2));
         long rebuilt = Baselines.count(Baselines.readModelDocuments(mongo, "siklus"));
         log("replayed %d events into %d documents in %.2f s = %.0f events/s".formatted(events, rebuilt, seconds,
                 events / seconds));
         report.replay(round, events, Baselines.count(documents), rebuilt, seconds, raw);
         system.lag.interval();
+    }
+
+    /**
+     * Views of one kelurahan with a long history (the issue's 10,000 events): a large kelurahan of the same city is
+     * registered and grown through the API (households, KSM, loans and their monthly instalments), then its views
+     * and its views of the past are read at a fixed rate while the rest of the city works at 50% of the last round's
+     * maximum.
+     */
+    private void largeKelurahan(int round, double max) throws Exception {
+        City large = City.large(settings.seed() + 1, settings.largeHouseholds());
+        City.Kelurahan k = large.kelurahan.get(0);
+        log("setting up a large kelurahan " + k.code + ": " + large.households() + " households, "
+                + large.ksms.size() + " KSM");
+        long t = System.nanoTime();
+        large.setUp(api, 1);
+        long events = system.eventsOf(k.code);
+        while (events < settings.largeEvents()) {
+            OpenLoop.Result grow = OpenLoop.run("grow large kelurahan", 40, Duration.ofSeconds(10),
+                    () -> large.next(api, random), 64);
+            report.phase(round, "grow large kelurahan", grow);
+            long before = events;
+            events = system.eventsOf(k.code);
+            if (events == before) {
+                report.warning("The large kelurahan stopped growing at " + events + " events.");
+                break;
+            }
+        }
+        log("large kelurahan at %d events after %.1f s".formatted(events, (System.nanoTime() - t) / 1e9));
+        awaitPipeline(Duration.ofMinutes(5));
+
+        String base = "/api/v1/kelurahan/" + k.code;
+        String[] now = {"", "/cycle", "/poverty-map", "/blm", "/revolving-fund", "/ksm", "/social-capital",
+                "/complaints"};
+        String[] past = {"/cycle?asOf=2011-06-01", "/poverty-map?asOf=2011-06-01", "/blm?asOf=2011-06-01",
+                "/revolving-fund?asOf=2011-06-01", "/revolving-fund?knownAt=" + Instant.now().minusSeconds(60),
+                "/revolving-fund?asOf=2012-12-31&knownAt=" + Instant.now().minusSeconds(60)};
+        AtomicReference<OpenLoop.Result> views = new AtomicReference<>();
+        Thread viewLoad = new Thread(() -> views.set(OpenLoop.run("views of the large kelurahan",
+                settings.viewRate() / 3, settings.measure(), () -> random.nextBoolean()
+                        ? view("large kelurahan view", base + now[random.nextInt(now.length)])
+                        : view("large as-of view", base + past[random.nextInt(past.length)]), 256)),
+                "bench-large-views");
+        viewLoad.start();
+        OpenLoop.Result half = OpenLoop.run("load at 50% beside the large kelurahan's views", 0.5 * max,
+                settings.measure(), this::nextCommand, 2048);
+        viewLoad.join();
+        log(half.toString());
+        log(views.get().toString());
+        report.phase(round, "load at 50% beside the large kelurahan's views", half);
+        report.phase(round, "views of the large kelurahan", views.get());
+        report.largeKelurahan(round, events, views.get());
+        awaitPipeline(Duration.ofMinutes(2));
     }
 
     // --- what the load consists of --------------------------------------------------------------------------------

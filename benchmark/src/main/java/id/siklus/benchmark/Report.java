@@ -186,6 +186,16 @@ final class Report {
         rounds.get(round - 1).put("projectionLagAt50Ms", percentiles(lag));
     }
 
+    /** The view targets at one kelurahan's long history, under 50% load of the rest of the city. */
+    void largeKelurahan(int round, long events, OpenLoop.Result views) {
+        viewMetric(round, views, "large kelurahan view", "view.large.p95",
+                "Views of a kelurahan with " + events + " events, p95 under 50% load", "≤ 100 ms", 100);
+        viewMetric(round, views, "large as-of view", "view.large.asof.p95",
+                "As-of and known-at views of a kelurahan with " + events + " events, p95 under 50% load", "≤ 300 ms",
+                300);
+        rounds.get(round - 1).put("largeKelurahanEvents", events);
+    }
+
     private void viewMetric(int round, OpenLoop.Result views, String kind, String id, String title, String target,
                             double limit) {
         Histogram h = views.byKind().get(kind);

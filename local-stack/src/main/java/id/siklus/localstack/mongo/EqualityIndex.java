@@ -155,6 +155,14 @@ final class EqualityIndex<P> extends Index<P> {
         return 0;
     }
 
+    /** As declared: the "sparse" given to the server above is not the index's option. */
+    @Override
+    public Document toIndexDescription() {
+        Document description = super.toIndexDescription();
+        description.remove("sparse");
+        return description;
+    }
+
     @Override
     public synchronized void drop() {
         entries.clear();
