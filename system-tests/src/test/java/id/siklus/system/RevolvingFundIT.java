@@ -70,6 +70,18 @@ class RevolvingFundIT {
                 {"loanId":"%s","ksmId":"%s","principal":2500000,"termMonths":10,"monthlyFeeBasisPoints":150,
                  "disbursedOn":"2010-04-01"}""".formatted(loanId, ksmId)), 201);
 
+        // the KSM view shows the open loan; its first instalment (1 May 2010) is long overdue by now
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            var open = system.json.readTree(system.get(system.queryUrl(base + "/ksm"), system.token("MONITOR"))
+                    .body()).at("/0/currentLoan");
+            assertThat(open.get("loanId").asText()).isEqualTo(loanId);
+            assertThat(open.get("disbursedOn").asText()).isEqualTo("2010-04-01");
+            assertThat(open.get("principal").asLong()).isEqualTo(2_500_000L);
+            assertThat(open.get("outstandingPrincipal").asLong()).isEqualTo(2_500_000L);
+            assertThat(open.get("daysLate").asLong()).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(
+                    java.time.LocalDate.of(2010, 5, 1), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"))));
+        });
+
         // on the first due date Rp 37.500 of fees and Rp 2.500.000 of principal can be paid: Rp 2.537.500 at most,
         // so of ten concurrent payments of Rp 400.000 six fit and four must be refused
         int payers = 10;
@@ -126,6 +138,7 @@ class RevolvingFundIT {
         assertThat(ksm.at("/0/members").asInt()).isEqualTo(5);
         assertThat(ksm.at("/0/poorMembers").asInt()).isEqualTo(5);
         assertThat(ksm.at("/0/poorSharePercent").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(ksm.at("/0/currentLoan").isNull()).as("repaid: no current loan").isTrue();
         String csv = system.getWithAccept(system.queryUrl(base + "/revolving-fund"), system.token("MONITOR"),
                 "text/csv");
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("ksmId,name,status,currentLoanId,principalLent");

@@ -31,6 +31,7 @@ class TimeTravelIT {
     private static Instant beforeLateEntry;
     private static Instant beforeRegistration;
     private static final List<String> households = new ArrayList<>();
+    private static String loanId;
 
     @BeforeAll
     static void history() throws Exception {
@@ -70,7 +71,7 @@ class TimeTravelIT {
         command(base + "/blm/2010/disbursements", lkm, """
                 {"category":"EKONOMI","amount":20000000,"activity":"Modal tambahan","disbursedOn":"2010-06-01"}""",
                 201);
-        String loanId = UUID.randomUUID().toString();
+        loanId = UUID.randomUUID().toString();
         command(base + "/loans", lkm, """
                 {"loanId":"%s","ksmId":"%s","principal":2500000,"termMonths":10,"monthlyFeeBasisPoints":150,
                  "disbursedOn":"2010-04-01"}""".formatted(loanId, ksmId), 201);
@@ -88,6 +89,45 @@ class TimeTravelIT {
             assertThat(system.get(system.queryUrl("/api/v1/audit/events?kelurahan=" + code + "&size=1"), auditor)
                     .json().get("totalItems").asLong()).isEqualTo(19);
         });
+    }
+
+    /**
+     * A view of the past is folded once and kept while the same journal entries pass its filter: today's events do
+     * not change it, a late entry of that past does.
+     */
+    @Test
+    void aKeptViewOfThePastIsFoldedAgainOnlyWhenALateEntryChangesThatPast() throws Exception {
+        JsonNode august = view("/revolving-fund", "asOf=2010-08-15");
+        assertThat(august.get("principalRepaid").asLong()).isEqualTo(500_000);
+        double reused = foldsReused();
+        assertThat(view("/revolving-fund", "asOf=2010-08-15")).isEqualTo(august);
+        assertThat(foldsReused()).as("answered from the kept fold").isEqualTo(reused + 1);
+
+        // a household found today (not poor: the other tests count the poor now): the kelurahan's journal grows,
+        // that past does not change
+        String today = UUID.randomUUID().toString();
+        command("/api/v1/kelurahan/" + code + "/households", lkm, """
+                {"householdId":"%s","rw":"02","rt":"001","headName":"Keluarga Baru","members":3,
+                 "povertyStatus":"TIDAK_MISKIN"}""".formatted(today), 201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> system.get(system.queryUrl("/api/v1/audit/entities/"
+                + today + "/events"), auditor).json().size() == 1);
+        assertThat(view("/revolving-fund", "asOf=2010-08-15")).isEqualTo(august);
+        assertThat(foldsReused()).isEqualTo(reused + 2);
+
+        // July's instalment, paid on time, entered only now: that past changes
+        command("/api/v1/loans/" + loanId + "/repayments", lkm, "{\"amount\":287500,\"paidOn\":\"2010-07-01\"}",
+                201);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(view("/revolving-fund", "asOf=2010-08-15").get("principalRepaid").asLong())
+                        .isEqualTo(750_000));
+        assertThat(view("/revolving-fund", "asOf=2010-06-15").get("principalRepaid").asLong()).isEqualTo(500_000);
+    }
+
+    private static double foldsReused() throws Exception {
+        SiklusSystem.Response response = system.get(system.queryUrl(
+                "/actuator/metrics/siklus.time-travel.folds.reused"), system.token("ADMIN"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("measurements").get(0).get("value").asDouble();
     }
 
     private static Instant pause() throws InterruptedException {

@@ -47,6 +47,15 @@ public class TimeTravel {
     private final Map<String, Class<?>> payloadTypes = new ConcurrentHashMap<>();
     /** Per processing group, the payload types its handlers take: found by reflection once, not per request. */
     private final Map<String, Set<String>> typesByGroup = new ConcurrentHashMap<>();
+    private static final int CACHED_FOLDS = 64;
+    /** Recent folds by kelurahan, projections and point in time; guarded by itself. */
+    private final Map<String, Folded> folds = new LinkedHashMap<>(CACHED_FOLDS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Folded> eldest) {
+            return size() > CACHED_FOLDS;
+        }
+    };
+    private final io.micrometer.core.instrument.Counter foldsReused;
 
     TimeTravel(MongoTemplate mongo, ObjectMapper json, EventProcessingConfiguration processing,
                MeterRegistry meters) {
@@ -57,11 +66,18 @@ public class TimeTravel {
                 .description("Time to fold a kelurahan's journal into a view of the past")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
+        this.foldsReused = io.micrometer.core.instrument.Counter.builder("siklus.time-travel.folds.reused")
+                .description("Views of the past answered from a kept fold, the same journal entries passing")
+                .register(meters);
     }
 
     /**
      * Folds the events of one kelurahan that pass {@code when} through the given projections (processing group
-     * names).
+     * names). A fold is kept (at most {@value #CACHED_FOLDS}, least recently used out) and given again while exactly
+     * the same journal entries pass the filter: the entries' ids and sequences are read first (small documents), and
+     * the full entries only when they differ. New events of today do not pass a filter of a past day or instant, so a
+     * view of the past stays cached while the kelurahan keeps working; a late entry of that past changes the set and
+     * the view is folded again. A cached model is frozen: views read it, nothing writes to it.
      */
     public MemoryReadModel fold(String kelurahanCode, PointInTime when, String... processingGroups) {
         return foldTimer.record(() -> {
@@ -72,9 +88,21 @@ public class TimeTravel {
                 invokers.put(group, invoker);
                 types.addAll(typesByGroup.computeIfAbsent(group, g -> handledTypes(invoker)));
             }
+            String key = kelurahanCode + "|" + String.join(",", processingGroups) + "|" + when.asOf() + "|"
+                    + when.knownAt();
+            List<Document> passing = journal(kelurahanCode, when, types, false);
+            String signature = signature(passing);
+            Folded cached;
+            synchronized (folds) {
+                cached = folds.get(key);
+            }
+            if (cached != null && cached.signature().equals(signature)) {
+                foldsReused.increment();
+                return cached.model();
+            }
             MemoryReadModel model = new MemoryReadModel();
             model.folding(() -> {
-                for (Document entry : journal(kelurahanCode, when, types)) {
+                for (Document entry : journal(kelurahanCode, when, types, true)) {
                     if (!effectiveBy(entry, when.asOf())) {
                         continue;
                     }
@@ -90,18 +118,48 @@ public class TimeTravel {
                 }
                 return null;
             });
+            model.freeze();
+            synchronized (folds) {
+                folds.put(key, new Folded(signature, model));
+            }
             return model;
         });
     }
 
-    private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types) {
+    /** The entries that pass, by id and sequence in fold order: equal signatures fold to equal models. */
+    private static String signature(List<Document> entries) {
+        StringBuilder ids = new StringBuilder(entries.size() * 40);
+        for (Document entry : entries) {
+            ids.append(entry.get("_id")).append('@').append(entry.get("sequence")).append(';');
+        }
+        return entries.size() + ":" + java.util.UUID.nameUUIDFromBytes(
+                ids.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private record Folded(String signature, MemoryReadModel model) {
+    }
+
+    /**
+     * The journal entries of a kelurahan that pass {@code when} and concern the given event types, in sequence order:
+     * in full, or only their ids and sequences.
+     */
+    private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, boolean full) {
         Criteria criteria = Criteria.where("kelurahanCode").is(kelurahanCode).and("payloadType").in(types);
         if (when.knownAt() != null) {
             criteria = criteria.and("recordedAt").lte(Date.from(when.knownAt()));
         }
-        Query query = new Query(criteria).with(Sort.by("sequence"));
-        query.fields().include("kelurahanCode", "sequence", "payloadType", "type", "payload", "effectiveDate",
-                "recordedAt");
+        if (when.asOf() != null) {
+            // ISO days compare as strings; an event without an effective date counts as of any day
+            criteria = criteria.orOperator(Criteria.where("effectiveDate").lte(when.asOf().toString()),
+                    Criteria.where("effectiveDate").is(null));
+        }
+        Query query = new Query(criteria).with(Sort.by("sequence", "_id"));
+        if (full) {
+            query.fields().include("kelurahanCode", "sequence", "payloadType", "type", "payload", "effectiveDate",
+                    "recordedAt");
+        } else {
+            query.fields().include("sequence");
+        }
         return mongo.find(query, Document.class, AuditJournalProjection.COLLECTION);
     }
 

@@ -137,6 +137,23 @@ public class HouseholdRegistryProjection {
         return counts;
     }
 
+    /** Which of the given households are poor (MISKIN) now, in one read by id. */
+    public java.util.Set<String> poorAmong(java.util.Collection<String> householdIds) {
+        java.util.Set<String> poor = new java.util.HashSet<>();
+        if (householdIds.isEmpty()) {
+            return poor;
+        }
+        // by id only, the poor flag read back: a look-up in the _id index on either store
+        Query query = new Query(Criteria.where("_id").in(householdIds));
+        query.fields().include("poor");
+        for (org.bson.Document household : mongo.find(query, org.bson.Document.class, COLLECTION)) {
+            if (Boolean.TRUE.equals(household.getBoolean("poor"))) {
+                poor.add(household.getString("_id"));
+            }
+        }
+        return poor;
+    }
+
     /** RW, RT and poverty of every household of the kelurahan, for the poverty map. */
     public List<HouseholdDocument> placesAndPoverty(String kelurahanCode) {
         Query query = new Query(Criteria.where(KELURAHAN).is(kelurahanCode));

@@ -33,6 +33,7 @@ public final class MemoryReadModel {
     private final Map<String, Set<String>> dirty = new LinkedHashMap<>();
     private final BiFunction<String, String, Document> loader;
     private int dirtyCount;
+    private volatile boolean frozen;
 
     /** A model that starts empty: views of the past. */
     public MemoryReadModel() {
@@ -66,9 +67,34 @@ public final class MemoryReadModel {
         return CURRENT.get();
     }
 
-    /** The documents of one collection, in the order they were first written. */
+    /**
+     * No more writes: the model may now be shared between readers (a fold kept for later views of the same past).
+     * Its documents are then handed out as copies.
+     */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** The documents of one collection, in the order they were first written (copies once frozen). */
     public Collection<Document> documents(String collection) {
-        return collections.getOrDefault(collection, Map.of()).values();
+        Collection<Document> documents = collections.getOrDefault(collection, Map.of()).values();
+        return frozen ? documents.stream().map(MemoryReadModel::copy).toList() : documents;
+    }
+
+    private static Document copy(Document document) {
+        Document copy = new Document();
+        document.forEach((key, value) -> copy.put(key, copyValue(value)));
+        return copy;
+    }
+
+    private static Object copyValue(Object value) {
+        if (value instanceof Document document) {
+            return copy(document);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(MemoryReadModel::copyValue).collect(java.util.stream.Collectors.toList());
+        }
+        return value;
     }
 
     /**
@@ -91,6 +117,9 @@ public final class MemoryReadModel {
 
     /** @param update an update document ({@code $set}, {@code $inc}, …) with values already as MongoDB stores them */
     boolean upsert(String collection, String id, long sourceSequence, Document update) {
+        if (frozen) {
+            throw new IllegalStateException("A frozen view of the past is read, never written");
+        }
         Document document = collections.computeIfAbsent(collection, c -> new LinkedHashMap<>())
                 .computeIfAbsent(id, key -> {
                     Document stored = loader.apply(collection, key);
