@@ -286,7 +286,9 @@ final class Baselines {
             if (name.startsWith("system.") || name.equals("tracking_tokens") || name.equals("parked_records")) {
                 continue;
             }
-            documents.put(name, db.getCollection(name).find().into(new ArrayList<>()));
+            // in batches: the wire server would otherwise answer a large collection in one reply, over the
+            // driver's limit of 48 MB (a full run stopped on it at 30,000 events)
+            documents.put(name, db.getCollection(name).find().batchSize(1_000).into(new ArrayList<>()));
         }
         return documents;
     }

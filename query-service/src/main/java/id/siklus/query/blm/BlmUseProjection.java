@@ -76,6 +76,16 @@ public class BlmUseProjection {
                 BlmYearDocument.class, COLLECTION);
     }
 
+    /** The years of several kelurahan in one read (the kota summary), by kelurahan code, each sorted by year. */
+    public java.util.Map<String, List<BlmYearDocument>> yearsOf(java.util.Collection<String> kelurahanCodes) {
+        java.util.Map<String, List<BlmYearDocument>> years = new java.util.HashMap<>();
+        for (BlmYearDocument year : mongo.find(new Query(Criteria.where("kelurahanCode").in(kelurahanCodes))
+                .with(Sort.by("year")), BlmYearDocument.class, COLLECTION)) {
+            years.computeIfAbsent(year.kelurahanCode(), k -> new java.util.ArrayList<>()).add(year);
+        }
+        return years;
+    }
+
     /** The same, from a view of the past. */
     public List<BlmYearDocument> years(MemoryReadModel past) {
         return past.find(COLLECTION, BlmYearDocument.class, mongo.getConverter(), "year");

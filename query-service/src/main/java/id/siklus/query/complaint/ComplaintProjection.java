@@ -87,6 +87,16 @@ public class ComplaintProjection {
                 .with(Sort.by("receivedOn", "_id")), ComplaintDocument.class, COLLECTION);
     }
 
+    /** The complaints of several kelurahan in one read (the kota summary), by kelurahan code. */
+    public java.util.Map<String, List<ComplaintDocument>> ofAll(java.util.Collection<String> kelurahanCodes) {
+        java.util.Map<String, List<ComplaintDocument>> complaints = new java.util.HashMap<>();
+        for (ComplaintDocument complaint : mongo.find(new Query(Criteria.where("kelurahanCode").in(kelurahanCodes))
+                .with(Sort.by("receivedOn", "_id")), ComplaintDocument.class, COLLECTION)) {
+            complaints.computeIfAbsent(complaint.kelurahanCode(), k -> new java.util.ArrayList<>()).add(complaint);
+        }
+        return complaints;
+    }
+
     /** The same, from a view of the past. */
     public List<ComplaintDocument> of(MemoryReadModel past) {
         return past.find(COLLECTION, ComplaintDocument.class, mongo.getConverter(), "receivedOn", "_id");
@@ -109,7 +119,7 @@ public class ComplaintProjection {
     }
 
     public record ComplaintDocument(String id, String channel, String category, String concernsId, String status,
-                                    String receivedOn, String resolvedOn) {
+                                    String receivedOn, String resolvedOn, String kelurahanCode) {
     }
 
     record ComplaintView(String complaintId, String channel, String category, String concernsId, String status,

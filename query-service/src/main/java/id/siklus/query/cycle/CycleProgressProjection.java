@@ -77,6 +77,17 @@ public class CycleProgressProjection {
         return past.documents(COLLECTION).stream().findFirst();
     }
 
+    /** The progress of several kelurahan in one read by id (the kota summary), by kelurahan code. */
+    public java.util.Map<String, Document> findAll(java.util.Collection<String> kelurahanCodes) {
+        java.util.Map<String, Document> progress = new java.util.HashMap<>();
+        for (Document document : mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(kelurahanCodes)),
+                Document.class, COLLECTION)) {
+            progress.put(document.getString("_id"), document);
+        }
+        return progress;
+    }
+
     public Optional<Document> find(String kelurahanCode) {
         return Optional.ofNullable(mongo.findById(kelurahanCode, Document.class, COLLECTION));
     }

@@ -56,7 +56,7 @@ class HouseholdQueryController {
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         SiklusClient client = access.requireKnownAndReadable(code);
         boolean showsPersonalData = showsPersonalData(client, code);
-        long total = registry.countHouseholds(code);
+        long total = registry.counts(code)[0];
         List<HouseholdView> items = views(registry.page(code, page, size), showsPersonalData);
         return new HouseholdPage(items, page, size, total, (total + size - 1) / size);
     }

@@ -154,6 +154,16 @@ public class HouseholdRegistryProjection {
         return poor;
     }
 
+    /**
+     * Households and poor households of one kelurahan, in one read narrowed by the kelurahan index: a count is an
+     * aggregation, which the embedded wire server answers by reading the whole collection (ADR 0013).
+     *
+     * @return {households, poor households}
+     */
+    public long[] counts(String kelurahanCode) {
+        return countsByKelurahan(java.util.List.of(kelurahanCode)).getOrDefault(kelurahanCode, new long[2]);
+    }
+
     /** RW, RT and poverty of every household of the kelurahan, for the poverty map. */
     public List<HouseholdDocument> placesAndPoverty(String kelurahanCode) {
         Query query = new Query(Criteria.where(KELURAHAN).is(kelurahanCode));

@@ -30,8 +30,9 @@ class KelurahanQueryController {
         access.requireKnownAndReadable(code);
         KelurahanDirectoryProjection.KelurahanDocument kelurahan = directory.find(code)
                 .orElseThrow(() -> KelurahanAccess.notFound(code));
+        long[] counts = households.counts(code);
         return new KelurahanView(kelurahan.id(), kelurahan.name(), kelurahan.kecamatan(), kelurahan.kota(),
-                kelurahan.registeredAt(), households.countHouseholds(code), households.countPoor(code));
+                kelurahan.registeredAt(), counts[0], counts[1]);
     }
 
     record KelurahanView(String code, String name, String kecamatan, String kota, Instant registeredAt,

@@ -81,13 +81,23 @@ class KotaSummaryController {
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
         List<Row> rows = new ArrayList<>();
         List<KelurahanDirectoryProjection.KelurahanDocument> inKota = directory.inKota(kota);
-        Map<String, long[]> counts = when.isNow()
-                ? households.countsByKelurahan(inKota.stream().map(KelurahanDirectoryProjection.KelurahanDocument::id)
-                .toList())
-                : Map.of();
-        for (KelurahanDirectoryProjection.KelurahanDocument k : inKota) {
-            rows.addAll(when.isNow() ? List.of(row(k, counts.getOrDefault(k.id(), new long[2]), when))
-                    : pastRow(k, when));
+        if (when.isNow()) {
+            // one read per read model for the whole city, not one per kelurahan
+            List<String> codes = inKota.stream().map(KelurahanDirectoryProjection.KelurahanDocument::id).toList();
+            Map<String, long[]> counts = households.countsByKelurahan(codes);
+            Map<String, List<BlmUseProjection.BlmYearDocument>> years = blm.yearsOf(codes);
+            Map<String, List<ComplaintProjection.ComplaintDocument>> received = complaints.ofAll(codes);
+            Map<String, Document> progress = cycle.findAll(codes);
+            for (KelurahanDirectoryProjection.KelurahanDocument k : inKota) {
+                long[] count = counts.getOrDefault(k.id(), new long[2]);
+                rows.add(row(k, count[0], count[1], years.getOrDefault(k.id(), List.of()),
+                        received.getOrDefault(k.id(), List.of()), progress.getOrDefault(k.id(), new Document()),
+                        when.day().getYear()));
+            }
+        } else {
+            for (KelurahanDirectoryProjection.KelurahanDocument k : inKota) {
+                rows.addAll(pastRow(k, when));
+            }
         }
         long households = rows.stream().mapToLong(Row::households).sum();
         long poor = rows.stream().mapToLong(Row::poorHouseholds).sum();
@@ -96,11 +106,6 @@ class KotaSummaryController {
                 rows.stream().mapToLong(Row::openComplaints).sum(),
                 rows.stream().filter(Row::reviewMissingThisYear).count());
         return new KotaSummary(kota, when.asOf(), when.knownAt(), rows, totals);
-    }
-
-    private Row row(KelurahanDirectoryProjection.KelurahanDocument k, long[] counts, PointInTime when) {
-        return row(k, counts[0], counts[1], blm.years(k.id()), complaints.of(k.id()),
-                cycle.find(k.id()).orElse(new Document()), when.day().getYear());
     }
 
     /** The kelurahan's row from a view of the past; none when it had not been registered (or recorded) then. */

@@ -224,5 +224,7 @@ class HouseholdRegistryProjectionTest {
         assertThat(counts.get("35.71.03.1002")).containsExactly(1, 1);
         assertThat(counts.get(CODE)[0]).isEqualTo(projection.countHouseholds(CODE));
         assertThat(counts.get(CODE)[1]).isEqualTo(projection.countPoor(CODE));
+        assertThat(projection.counts(CODE)).containsExactly(counts.get(CODE));
+        assertThat(projection.counts("35.99.99.9999")).containsExactly(0, 0);
     }
 }
