@@ -49,10 +49,19 @@ class KotaSummaryController {
     private final Access access;
     private final TimeTravel timeTravel;
     private final ZoneId zone;
+    /**
+     * How old a summary of the present may be when it is given again: it reads every kelurahan of the city, and a
+     * city's monitors ask for the same one. The read models themselves lag the event store by about as much.
+     */
+    private final java.time.Duration maxAge;
+    private final Map<String, KotaSummary> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
 
     KotaSummaryController(KelurahanDirectoryProjection directory, HouseholdRegistryProjection households,
                           BlmUseProjection blm, ComplaintProjection complaints, CycleProgressProjection cycle,
-                          Access access, TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+                          Access access, TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
+                          @Value("${siklus.views.kota-summary-max-age:5s}") java.time.Duration maxAge) {
+        this.maxAge = maxAge;
         this.timeTravel = timeTravel;
         this.cycle = cycle;
         this.zone = zone;
@@ -79,6 +88,31 @@ class KotaSummaryController {
                     + ", not " + kota + ".");
         }
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
+        if (!when.isNow() || maxAge.isZero()) {
+            return compute(kota, when);
+        }
+        // one computation per city at a time; the others wait for it and take its result
+        String key = kota + "|" + when.day();
+        KotaSummary fresh = freshEnough(recent.get(key));
+        if (fresh != null) {
+            return fresh;
+        }
+        synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+            fresh = freshEnough(recent.get(key));
+            if (fresh == null) {
+                fresh = compute(kota, when);
+                recent.put(key, fresh);
+            }
+            return fresh;
+        }
+    }
+
+    private KotaSummary freshEnough(KotaSummary summary) {
+        return summary != null && summary.computedAt().plus(maxAge).isAfter(Instant.now()) ? summary : null;
+    }
+
+    private KotaSummary compute(String kota, PointInTime when) {
+        Instant computedAt = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<KelurahanDirectoryProjection.KelurahanDocument> inKota = directory.inKota(kota);
         if (when.isNow()) {
@@ -105,7 +139,7 @@ class KotaSummaryController {
                 rows.stream().mapToLong(Row::blmPagu).sum(), rows.stream().mapToLong(Row::blmUsed).sum(),
                 rows.stream().mapToLong(Row::openComplaints).sum(),
                 rows.stream().filter(Row::reviewMissingThisYear).count());
-        return new KotaSummary(kota, when.asOf(), when.knownAt(), rows, totals);
+        return new KotaSummary(kota, when.asOf(), when.knownAt(), computedAt, rows, totals);
     }
 
     /** The kelurahan's row from a view of the past; none when it had not been registered (or recorded) then. */
@@ -154,6 +188,9 @@ class KotaSummaryController {
                   long blmUsed, long openComplaints, long reviewMissingThisYear) {
     }
 
-    record KotaSummary(String kota, LocalDate asOf, Instant knownAt, List<Row> kelurahan, Totals totals) {
+    /** @param computedAt when the figures were read from the read models (a summary of the present is reused for
+     *                   up to {@code siklus.views.kota-summary-max-age}) */
+    record KotaSummary(String kota, LocalDate asOf, Instant knownAt, Instant computedAt, List<Row> kelurahan,
+                       Totals totals) {
     }
 }
