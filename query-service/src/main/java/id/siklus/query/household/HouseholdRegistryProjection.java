@@ -171,6 +171,12 @@ public class HouseholdRegistryProjection {
         return mongo.find(query, HouseholdDocument.class, COLLECTION);
     }
 
+    /** Households and poor households of a view of the past (one kelurahan's fold), counted in place. */
+    public long[] counts(MemoryReadModel past) {
+        return new long[]{past.count(COLLECTION, household -> true),
+                past.count(COLLECTION, household -> Boolean.TRUE.equals(household.get("poor")))};
+    }
+
     /** Every household of a view of the past (one kelurahan's fold). */
     public List<HouseholdDocument> all(MemoryReadModel past) {
         return past.find(COLLECTION, HouseholdDocument.class, mongo.getConverter(), "rw", "rt", "_id");

@@ -97,6 +97,11 @@ public final class MemoryReadModel {
         return value;
     }
 
+    /** How many documents of a collection pass the test, read in place: no copy, no conversion. */
+    public long count(String collection, java.util.function.Predicate<Document> test) {
+        return collections.getOrDefault(collection, Map.of()).values().stream().filter(test).count();
+    }
+
     /**
      * The documents of one collection as the given type (converted as MongoDB's would be), ordered by the given fields
      * ascending with missing values first, as a MongoDB sort orders them.

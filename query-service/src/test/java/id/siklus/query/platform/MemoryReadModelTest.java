@@ -46,6 +46,22 @@ class MemoryReadModelTest {
     }
 
     @Test
+    void aFrozenModelIsCountedInPlaceHandsOutCopiesAndRefusesWrites() {
+        model.upsert("h", "h1", 1, new Update().set("poor", true).set("place", new Document("rw", "01")));
+        model.upsert("h", "h2", 2, new Update().set("poor", false));
+        model.freeze();
+
+        assertThat(model.count("h", household -> Boolean.TRUE.equals(household.get("poor")))).isEqualTo(1);
+        assertThat(model.count("h", household -> true)).isEqualTo(2);
+        assertThat(model.count("none", household -> true)).isZero();
+        // a reader changing what it was given changes nothing for the next reader
+        model.documents("h").iterator().next().get("place", Document.class).put("rw", "99");
+        assertThat(model.documents("h").iterator().next().get("place", Document.class).get("rw")).isEqualTo("01");
+        assertThatThrownBy(() -> model.upsert("h", "h3", 3, new Update().set("poor", true)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void anOperatorItDoesNotImplementFailsLoudly() {
         assertThatThrownBy(() -> model.upsert("c", "a", 1, new Update().max("x", 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$max");
