@@ -2,9 +2,6 @@ package id.siklus.system;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,15 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** BLM through the HTTP API on real infrastructure: pagu, uses, the pagu rule, money as whole rupiah throughout. */
 class BlmIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(SiklusSystem system, String path, String token, String key, String body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.commandUrl(path)))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return KeyedCommands.send(system, path, token, key, body);
     }
 
     @Test

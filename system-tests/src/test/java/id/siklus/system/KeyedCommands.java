@@ -16,13 +16,22 @@ final class KeyedCommands {
     }
 
     static SiklusSystem.Response post(SiklusSystem system, String path, String token, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.commandUrl(path)))
+        HttpResponse<String> response = send(system, path, token, UUID.randomUUID().toString(), body);
+        return new SiklusSystem.Response(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** One command with the given Idempotency-Key (none when null), as the client sends it: to retry, send it again. */
+    static HttpResponse<String> send(SiklusSystem system, String path, String token, String key, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.commandUrl(path)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new SiklusSystem.Response(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -55,7 +52,6 @@ class PersonalDataIT {
             "org.springframework.web", "org.springframework.security", "org.springframework.jdbc",
             "org.springframework.data.mongodb");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Family(String id, String name, String nik, String rw, String rt, String status) {
 
@@ -356,15 +352,7 @@ class PersonalDataIT {
 
     private HttpResponse<String> post(SiklusSystem system, String path, String token, String body, String key)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.commandUrl(path)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return KeyedCommands.send(system, path, token, key, body);
     }
 
     private static JsonNode get(SiklusSystem system, String path, String token, int status) throws Exception {

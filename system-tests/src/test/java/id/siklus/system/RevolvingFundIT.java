@@ -2,9 +2,6 @@ package id.siklus.system;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The revolving fund under concurrent money commands, on real infrastructure. */
 class RevolvingFundIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(SiklusSystem system, String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.commandUrl(path)))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return KeyedCommands.send(system, path, token, UUID.randomUUID().toString(), body);
     }
 
     private void expect(HttpResponse<String> response, int status) {
