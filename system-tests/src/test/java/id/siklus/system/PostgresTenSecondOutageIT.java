@@ -2,9 +2,7 @@ package id.siklus.system;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,16 +32,10 @@ class PostgresTenSecondOutageIT {
 
     private HttpResponse<String> registerHousehold(SiklusSystem system, String code, String key, String householdId)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.commandUrl("/api/v1/kelurahan/" + code
-                        + "/households")))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + system.token("LKM", code))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        return KeyedCommands.send(system, "/api/v1/kelurahan/" + code + "/households", system.token("LKM", code), key,
+                """
                         {"householdId":"%s","rw":"03","rt":"005","headName":"Keluarga Tabah","members":4,
-                         "povertyStatus":"MISKIN"}""".formatted(householdId)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                         "povertyStatus":"MISKIN"}""".formatted(householdId));
     }
 
     @Test

@@ -2,9 +2,7 @@ package id.siklus.system;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,15 +16,9 @@ class StoreOutageIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private HttpResponse<String> registerHousehold(SiklusSystem system, String code, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.commandUrl("/api/v1/kelurahan/" + code
-                        + "/households")))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + system.token("LKM", code))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"rw":"02","rt":"004","headName":"Keluarga Sabar","members":3,"povertyStatus":"MISKIN"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return KeyedCommands.send(system, "/api/v1/kelurahan/" + code + "/households", system.token("LKM", code), key,
+                """
+                        {"rw":"02","rt":"004","headName":"Keluarga Sabar","members":3,"povertyStatus":"MISKIN"}""");
     }
 
     @Test
