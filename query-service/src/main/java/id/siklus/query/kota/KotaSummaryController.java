@@ -91,16 +91,19 @@ class KotaSummaryController {
         if (!when.isNow() || maxAge.isZero()) {
             return compute(kota, when);
         }
-        // one computation per city at a time; the others wait for it and take its result
+        // one computation per city at a time; the others wait for it and take its result (a lock object per city
+        // asked for, like the cities themselves a bounded set)
         String key = kota + "|" + when.day();
         KotaSummary fresh = freshEnough(recent.get(key));
         if (fresh != null) {
             return fresh;
         }
-        synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+        synchronized (computing.computeIfAbsent(kota, k -> new Object())) {
             fresh = freshEnough(recent.get(key));
             if (fresh == null) {
                 fresh = compute(kota, when);
+                // summaries past their age (and of earlier days) are not kept: one entry per city asked for lately
+                recent.values().removeIf(summary -> freshEnough(summary) == null);
                 recent.put(key, fresh);
             }
             return fresh;
