@@ -50,8 +50,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayIT {
 
-    private static final List<String> READ_MODELS = List.of("kelurahan", "households", "cycle_progress", "blm_years",
-            "audit_journal", "ksm", "loans", "partnerships", "complaints");
+    private static final List<String> READ_MODELS = List.of("kelurahan", "households", "household_places",
+            "cycle_progress", "blm_years", "audit_journal", "ksm", "loans", "partnerships", "complaints");
     private static final int KELURAHAN = 40;
     private static final int HOUSEHOLDS = 30;
 

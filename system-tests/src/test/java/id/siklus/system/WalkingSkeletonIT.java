@@ -243,8 +243,8 @@ class WalkingSkeletonIT {
 
     private static Map<String, List<Document>> readModels(MongoTemplate mongo) {
         Map<String, List<Document>> documents = new java.util.TreeMap<>();
-        for (String collection : List.of("kelurahan", "households", "cycle_progress", "blm_years", "audit_journal",
-                "ksm", "loans", "partnerships", "complaints")) {
+        for (String collection : List.of("kelurahan", "households", "household_places", "cycle_progress", "blm_years",
+                "audit_journal", "ksm", "loans", "partnerships", "complaints")) {
             List<Document> all = new ArrayList<>(mongo.find(new Query().with(
                     org.springframework.data.domain.Sort.by("_id")), Document.class, collection));
             documents.put(collection, all);

@@ -33,14 +33,17 @@ import java.util.Map;
 class HouseholdQueryController {
 
     private final HouseholdRegistryProjection registry;
+    private final HouseholdPlacesProjection places;
     private final KelurahanAccess access;
     private final TimeTravel timeTravel;
     private final ZoneId zone;
     private final HouseholdKeys keys;
 
-    HouseholdQueryController(HouseholdRegistryProjection registry, KelurahanAccess access, HouseholdKeys keys,
-                             TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+    HouseholdQueryController(HouseholdRegistryProjection registry, HouseholdPlacesProjection places,
+                             KelurahanAccess access, HouseholdKeys keys, TimeTravel timeTravel,
+                             @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
         this.registry = registry;
+        this.places = places;
         this.timeTravel = timeTravel;
         this.zone = zone;
         this.access = access;
@@ -56,7 +59,7 @@ class HouseholdQueryController {
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         SiklusClient client = access.requireKnownAndReadable(code);
         boolean showsPersonalData = showsPersonalData(client, code);
-        long total = registry.counts(code)[0];
+        long total = HouseholdPlacesProjection.total(places.places(code))[0];
         List<HouseholdView> items = views(registry.page(code, page, size), showsPersonalData);
         return new HouseholdPage(items, page, size, total, (total + size - 1) / size);
     }
@@ -69,8 +72,9 @@ class HouseholdQueryController {
                     @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireKnownAndReadable(code);
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
-        return PovertyMap.fold(code, when, when.isNow() ? registry.placesAndPoverty(code)
-                : registry.all(timeTravel.fold(code, when, HouseholdRegistryProjection.PROCESSING_GROUP)));
+        // counted places: one small document, not every household (ADR 0014)
+        return PovertyMap.of(code, when, when.isNow() ? places.places(code) : HouseholdPlacesProjection.places(
+                timeTravel.fold(code, when, HouseholdRegistryProjection.PROCESSING_GROUP), code));
     }
 
     @GetMapping("/api/v1/households/{householdId}")

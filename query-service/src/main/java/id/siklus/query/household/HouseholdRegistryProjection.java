@@ -1,7 +1,6 @@
 package id.siklus.query.household;
 
 import id.siklus.api.household.HouseholdPersonalDataForgotten;
-import id.siklus.query.platform.MemoryReadModel;
 import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.api.household.HouseholdReclassified;
 import id.siklus.api.household.HouseholdRegistered;
@@ -25,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every registered household, one document each. The kelurahan's counts and its poverty map are computed from these
- * documents when asked, so no counter can drift under redelivery or replay.
+ * Every registered household, one document each. The kelurahan's counts and its poverty map are counted per RW and RT
+ * beside them, in the same processing group ({@link HouseholdPlacesProjection}).
  */
 @Component
 @ProcessingGroup(HouseholdRegistryProjection.PROCESSING_GROUP)
@@ -117,26 +116,6 @@ public class HouseholdRegistryProjection {
         return mongo.find(query, HouseholdDocument.class, COLLECTION);
     }
 
-    /**
-     * Households and poor households of each of several kelurahan, read in one query (the kota summary): one index
-     * lookup on MongoDB, and one pass instead of two per kelurahan on a store without secondary indexes.
-     *
-     * @return per kelurahan code: {households, poor households}; kelurahan without households are absent
-     */
-    public Map<String, long[]> countsByKelurahan(java.util.Collection<String> kelurahanCodes) {
-        Query query = new Query(Criteria.where(KELURAHAN).in(kelurahanCodes));
-        query.fields().include(KELURAHAN, "poor");
-        Map<String, long[]> counts = new java.util.HashMap<>();
-        for (org.bson.Document household : mongo.find(query, org.bson.Document.class, COLLECTION)) {
-            long[] count = counts.computeIfAbsent(household.getString(KELURAHAN), code -> new long[2]);
-            count[0]++;
-            if (Boolean.TRUE.equals(household.getBoolean("poor"))) {
-                count[1]++;
-            }
-        }
-        return counts;
-    }
-
     /** Which of the given households are poor (MISKIN) now, in one read by id. */
     public java.util.Set<String> poorAmong(java.util.Collection<String> householdIds) {
         java.util.Set<String> poor = new java.util.HashSet<>();
@@ -152,34 +131,6 @@ public class HouseholdRegistryProjection {
             }
         }
         return poor;
-    }
-
-    /**
-     * Households and poor households of one kelurahan, in one read narrowed by the kelurahan index: a count is an
-     * aggregation, which the embedded wire server answers by reading the whole collection (ADR 0013).
-     *
-     * @return {households, poor households}
-     */
-    public long[] counts(String kelurahanCode) {
-        return countsByKelurahan(java.util.List.of(kelurahanCode)).getOrDefault(kelurahanCode, new long[2]);
-    }
-
-    /** RW, RT and poverty of every household of the kelurahan, for the poverty map. */
-    public List<HouseholdDocument> placesAndPoverty(String kelurahanCode) {
-        Query query = new Query(Criteria.where(KELURAHAN).is(kelurahanCode));
-        query.fields().include("rw", "rt", "poor");
-        return mongo.find(query, HouseholdDocument.class, COLLECTION);
-    }
-
-    /** Households and poor households of a view of the past (one kelurahan's fold), counted in place. */
-    public long[] counts(MemoryReadModel past) {
-        return new long[]{past.count(COLLECTION, household -> true),
-                past.count(COLLECTION, household -> Boolean.TRUE.equals(household.get("poor")))};
-    }
-
-    /** Every household of a view of the past (one kelurahan's fold). */
-    public List<HouseholdDocument> all(MemoryReadModel past) {
-        return past.find(COLLECTION, HouseholdDocument.class, mongo.getConverter(), "rw", "rt", "_id");
     }
 
     /** @param personalData {@link #ERASED} once the household's personal data is forgotten, else null */

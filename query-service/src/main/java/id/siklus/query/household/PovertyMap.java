@@ -29,20 +29,10 @@ public record PovertyMap(String kelurahanCode, LocalDate asOf, Instant knownAt, 
         return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 
-    static PovertyMap fold(String kelurahanCode, List<HouseholdRegistryProjection.HouseholdDocument> households) {
-        return fold(kelurahanCode, null, households);
-    }
-
-    static PovertyMap fold(String kelurahanCode, PointInTime when,
-                           List<HouseholdRegistryProjection.HouseholdDocument> households) {
+    /** The map of one kelurahan's counted places (RW → RT → {households, poor}, see {@link HouseholdPlacesProjection}). */
+    static PovertyMap of(String kelurahanCode, PointInTime when, Map<String, Map<String, long[]>> places) {
         Map<String, Map<String, long[]>> counts = new TreeMap<>();
-        for (HouseholdRegistryProjection.HouseholdDocument h : households) {
-            long[] rt = counts.computeIfAbsent(h.rw(), k -> new TreeMap<>()).computeIfAbsent(h.rt(), k -> new long[2]);
-            rt[0]++;
-            if (Boolean.TRUE.equals(h.poor())) {
-                rt[1]++;
-            }
-        }
+        places.forEach((rw, rts) -> counts.put(rw, new TreeMap<>(rts)));
         List<RwRow> rwRows = new ArrayList<>();
         long total = 0;
         long poor = 0;

@@ -1,6 +1,6 @@
 package id.siklus.query.kelurahan;
 
-import id.siklus.query.household.HouseholdRegistryProjection;
+import id.siklus.query.household.HouseholdPlacesProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +14,10 @@ import java.time.Instant;
 class KelurahanQueryController {
 
     private final KelurahanDirectoryProjection directory;
-    private final HouseholdRegistryProjection households;
+    private final HouseholdPlacesProjection households;
     private final KelurahanAccess access;
 
-    KelurahanQueryController(KelurahanDirectoryProjection directory, HouseholdRegistryProjection households,
+    KelurahanQueryController(KelurahanDirectoryProjection directory, HouseholdPlacesProjection households,
                              KelurahanAccess access) {
         this.directory = directory;
         this.households = households;
@@ -30,7 +30,7 @@ class KelurahanQueryController {
         access.requireKnownAndReadable(code);
         KelurahanDirectoryProjection.KelurahanDocument kelurahan = directory.find(code)
                 .orElseThrow(() -> KelurahanAccess.notFound(code));
-        long[] counts = households.counts(code);
+        long[] counts = HouseholdPlacesProjection.total(households.places(code));
         return new KelurahanView(kelurahan.id(), kelurahan.name(), kelurahan.kecamatan(), kelurahan.kota(),
                 kelurahan.registeredAt(), counts[0], counts[1]);
     }

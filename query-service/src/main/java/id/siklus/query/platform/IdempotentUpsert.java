@@ -33,6 +33,18 @@ public class IdempotentUpsert {
     }
 
     /**
+     * A document as a projection handler on this thread must see it: in the view of the past or the rebuild being
+     * folded on this thread, else in the collection this thread writes to. Null when there is none.
+     */
+    public Document current(String collection, String id) {
+        MemoryReadModel memory = MemoryReadModel.current();
+        if (memory != null) {
+            return memory.get(collection, id);
+        }
+        return mongo.findById(id, Document.class, ReadModelCollections.target(collection));
+    }
+
+    /**
      * @return true when applied; false when the document already reflects this event (or a later one)
      */
     public boolean apply(String collection, String id, long sourceSequence, Map<String, Object> fields) {

@@ -116,6 +116,15 @@ public final class MemoryReadModel {
         return documents(collection).stream().sorted(order).map(document -> converter.read(type, document)).toList();
     }
 
+    /** One document as written here, or as the loader gives it when not written here yet (null if none). */
+    Document get(String collection, String id) {
+        Document document = collections.getOrDefault(collection, Map.of()).get(id);
+        if (document != null) {
+            return frozen ? copy(document) : document;
+        }
+        return loader.apply(collection, id);
+    }
+
     boolean upsert(String collection, String id, long sourceSequence, Update update) {
         return upsert(collection, id, sourceSequence, update.getUpdateObject());
     }

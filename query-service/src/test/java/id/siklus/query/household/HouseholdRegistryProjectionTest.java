@@ -114,7 +114,7 @@ class HouseholdRegistryProjectionTest {
         assertThat(projection.countHouseholds(CODE)).isEqualTo(1);
         assertThat(projection.countPoor(CODE)).isEqualTo(1);
         assertThat(projection.page(CODE, 0, 10)).extracting(HouseholdDocument::id).containsExactly("h1");
-        assertThat(projection.placesAndPoverty(OTHER_CODE)).extracting(HouseholdDocument::id).containsExactly("h2");
+        assertThat(projection.page(OTHER_CODE, 0, 10)).extracting(HouseholdDocument::id).containsExactly("h2");
     }
 
     @Test
@@ -127,18 +127,6 @@ class HouseholdRegistryProjectionTest {
         assertThat(projection.page(CODE, 0, 3)).extracting(HouseholdDocument::id).containsExactly("h1a", "h1b", "h2");
         assertThat(projection.page(CODE, 1, 3)).extracting(HouseholdDocument::id).containsExactly("h3");
         assertThat(projection.page(CODE, 2, 3)).isEmpty();
-    }
-
-    @Test
-    void thePovertyMapReadsOnlyPlaceAndPoverty() {
-        projection.on(household("h1", CODE, "03", "010", "Siti Aminah", PovertyStatus.MISKIN), 0, RECORDED);
-
-        assertThat(projection.placesAndPoverty(CODE)).singleElement().satisfies(h -> {
-            assertThat(h.rw()).isEqualTo("03");
-            assertThat(h.rt()).isEqualTo("010");
-            assertThat(h.poor()).isTrue();
-            assertThat(h.headName()).as("personal data is not read for the map").isNull();
-        });
     }
 
     @Test
@@ -208,23 +196,5 @@ class HouseholdRegistryProjectionTest {
         assertThat(projection.countPoor(CODE)).isEqualTo(1);
         Document stored = template.findById("h1", Document.class, HouseholdRegistryProjection.COLLECTION);
         assertThat(stored.toJson()).doesNotContain(registered.headName().ciphertext());
-    }
-
-    @Test
-    void theKotaSummaryCountsSeveralKelurahanInOneRead() {
-        projection.on(household("h1", CODE, "01", "001", "A", PovertyStatus.MISKIN), 0, RECORDED);
-        projection.on(household("h2", CODE, "01", "001", "B", PovertyStatus.HAMPIR_MISKIN), 1, RECORDED);
-        projection.on(household("h3", "35.71.03.1002", "01", "001", "C", PovertyStatus.MISKIN), 0, RECORDED);
-        projection.on(household("h4", "35.71.03.1099", "01", "001", "D", PovertyStatus.MISKIN), 0, RECORDED);
-
-        var counts = projection.countsByKelurahan(java.util.List.of(CODE, "35.71.03.1002", "35.71.03.1003"));
-
-        assertThat(counts).containsOnlyKeys(CODE, "35.71.03.1002");
-        assertThat(counts.get(CODE)).containsExactly(2, 1);
-        assertThat(counts.get("35.71.03.1002")).containsExactly(1, 1);
-        assertThat(counts.get(CODE)[0]).isEqualTo(projection.countHouseholds(CODE));
-        assertThat(counts.get(CODE)[1]).isEqualTo(projection.countPoor(CODE));
-        assertThat(projection.counts(CODE)).containsExactly(counts.get(CODE));
-        assertThat(projection.counts("35.99.99.9999")).containsExactly(0, 0);
     }
 }

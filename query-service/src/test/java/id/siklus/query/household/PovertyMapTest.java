@@ -1,11 +1,10 @@
 package id.siklus.query.household;
 
-import id.siklus.query.household.HouseholdRegistryProjection.HouseholdDocument;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,23 +12,19 @@ class PovertyMapTest {
 
     private static final String CODE = "35.71.03.1001";
 
-    private static List<HouseholdDocument> households(String rw, String rt, int count, int poor) {
-        List<HouseholdDocument> list = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            list.add(new HouseholdDocument(rw + "-" + rt + "-" + i, null, rw, rt, null, null, null, i < poor, null,
-                    null, null, null));
-        }
-        return list;
+    private static void place(Map<String, Map<String, long[]>> places, String rw, String rt, int count, int poor) {
+        places.computeIfAbsent(rw, k -> new HashMap<>()).put(rt, new long[]{count, poor});
     }
 
     @Test
     void householdsAreCountedPerRtAndPerRwWithTheirPovertyRate() {
-        List<HouseholdDocument> all = new ArrayList<>();
-        all.addAll(households("02", "001", 1, 0));
-        all.addAll(households("01", "002", 16, 1));
-        all.addAll(households("01", "001", 3, 1));
+        // in no order: the map orders RW and RT
+        Map<String, Map<String, long[]>> places = new HashMap<>();
+        place(places, "02", "001", 1, 0);
+        place(places, "01", "002", 16, 1);
+        place(places, "01", "001", 3, 1);
 
-        PovertyMap map = PovertyMap.fold(CODE, all);
+        PovertyMap map = PovertyMap.of(CODE, null, places);
 
         assertThat(map.kelurahanCode()).isEqualTo(CODE);
         assertThat(map.households()).isEqualTo(20);
@@ -52,23 +47,12 @@ class PovertyMapTest {
 
     @Test
     void aKelurahanWithoutHouseholdsHasAnEmptyMapAtZeroPercent() {
-        PovertyMap map = PovertyMap.fold(CODE, List.of());
+        PovertyMap map = PovertyMap.of(CODE, null, Map.of());
 
         assertThat(map.households()).isZero();
         assertThat(map.poorHouseholds()).isZero();
         assertThat(map.povertyRatePercent()).isEqualTo(new BigDecimal("0.00"));
         assertThat(map.rw()).isEmpty();
-    }
-
-    @Test
-    void aHouseholdWhosePovertyIsNotRecordedIsNotCountedAsPoor() {
-        PovertyMap map = PovertyMap.fold(CODE, List.of(
-                new HouseholdDocument("h1", CODE, "01", "001", null, null, null, null, null, null, null, null),
-                new HouseholdDocument("h2", CODE, "01", "001", null, null, null, true, null, null, null, null)));
-
-        assertThat(map.households()).isEqualTo(2);
-        assertThat(map.poorHouseholds()).isEqualTo(1);
-        assertThat(map.povertyRatePercent()).isEqualTo(new BigDecimal("50.00"));
     }
 
     @Test
