@@ -48,6 +48,12 @@ public class TimeTravel {
     /** Per processing group, the payload types its handlers take: found by reflection once, not per request. */
     private final Map<String, Set<String>> typesByGroup = new ConcurrentHashMap<>();
     private static final int CACHED_FOLDS = 64;
+    /**
+     * How long a kept fold is trusted on an unchanged journal head alone; after that the passing entries are read
+     * again. It bounds what the head cannot see: a journal rebuilt by a replay (ADR 0011) holds the same head but may
+     * hold entries the previous one lacked (records parked then, readable now).
+     */
+    private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     /** Recent folds by kelurahan, projections and point in time; guarded by itself. */
     private final Map<String, Folded> folds = new LinkedHashMap<>(CACHED_FOLDS, 0.75f, true) {
         @Override
@@ -75,7 +81,8 @@ public class TimeTravel {
      * Folds the events of one kelurahan that pass {@code when} through the given projections (processing group
      * names). A fold is kept (at most {@value #CACHED_FOLDS}, least recently used out) and given again while exactly
      * the same journal entries pass the filter: the entries' ids and sequences are read first (small documents), and
-     * the full entries only when they differ. New events of today do not pass a filter of a past day or instant, so a
+     * the full entries only when they differ; while the kelurahan's journal has not grown (its highest sequence, one
+     * small read) even that read is spared, for at most {@link #RECHECK_NANOS}. New events of today do not pass a filter of a past day or instant, so a
      * view of the past stays cached while the kelurahan keeps working; a late entry of that past changes the set and
      * the view is folded again. A cached model is frozen: views read it, nothing writes to it.
      */
@@ -90,13 +97,22 @@ public class TimeTravel {
             }
             String key = kelurahanCode + "|" + String.join(",", processingGroups) + "|" + when.asOf() + "|"
                     + when.knownAt();
-            List<Document> passing = journal(kelurahanCode, when, types, false);
-            String signature = signature(passing);
+            long head = head(kelurahanCode);
+            long now = System.nanoTime();
             Folded cached;
             synchronized (folds) {
                 cached = folds.get(key);
             }
+            if (cached != null && cached.head() == head && now - cached.checkedAt() < RECHECK_NANOS) {
+                // nothing was added to the kelurahan's journal since the fold was made or checked
+                foldsReused.increment();
+                return cached.model();
+            }
+            String signature = signature(journal(kelurahanCode, when, types, false));
             if (cached != null && cached.signature().equals(signature)) {
+                synchronized (folds) {
+                    folds.put(key, new Folded(signature, head, now, cached.model()));
+                }
                 foldsReused.increment();
                 return cached.model();
             }
@@ -120,7 +136,7 @@ public class TimeTravel {
             });
             model.freeze();
             synchronized (folds) {
-                folds.put(key, new Folded(signature, model));
+                folds.put(key, new Folded(signature, head, now, model));
             }
             return model;
         });
@@ -136,7 +152,24 @@ public class TimeTravel {
                 ids.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private record Folded(String signature, MemoryReadModel model) {
+    /**
+     * @param head    the highest sequence in the kelurahan's journal when the fold was made or last checked
+     * @param checkedAt when the entries passing the filter were last read and found unchanged ({@link System#nanoTime})
+     */
+    private record Folded(String signature, long head, long checkedAt, MemoryReadModel model) {
+    }
+
+    /**
+     * The highest sequence in the kelurahan's journal, -1 when it has none. A kelurahan's entries reach the journal in
+     * sequence order, never behind one already there (its events share one partition, and an unreadable one holds
+     * those after it until released, ADR 0008), so an unchanged head means no entry was added.
+     */
+    private long head(String kelurahanCode) {
+        Query query = new Query(Criteria.where("kelurahanCode").is(kelurahanCode))
+                .with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
+        query.fields().include("sequence");
+        Document last = mongo.findOne(query, Document.class, AuditJournalProjection.COLLECTION);
+        return last == null ? -1 : ((Number) last.get("sequence")).longValue();
     }
 
     /**
