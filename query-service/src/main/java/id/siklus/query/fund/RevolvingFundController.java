@@ -8,6 +8,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import io.swagger.v3.oas.annotations.Parameter;
 import id.siklus.query.platform.MemoryReadModel;
 import id.siklus.query.history.TimeTravel;
+import id.siklus.query.platform.KeptViews;
 import id.siklus.query.history.PointInTime;
 import id.siklus.query.blm.BlmUseProjection;
 import id.siklus.query.kelurahan.KelurahanAccess;
@@ -38,12 +39,14 @@ class RevolvingFundController {
     private final ZoneId zone;
     private final int limitSteps;
     private final TimeTravel timeTravel;
+    private final KeptViews kept;
 
     RevolvingFundController(LoanBookProjection loans, BlmUseProjection blm, KsmRosterProjection ksms,
                             KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
                             @Value("${siklus.rules.member-limit-step-count:4}") int limitSteps,
-                            TimeTravel timeTravel) {
+                            TimeTravel timeTravel, KeptViews kept) {
         this.timeTravel = timeTravel;
+        this.kept = kept;
         this.limitSteps = limitSteps;
         this.loans = loans;
         this.blm = blm;
@@ -63,9 +66,19 @@ class RevolvingFundController {
                   @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireKnownAndReadable(code);
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
-        LocalDate today = when.day();
-        MemoryReadModel past = when.isNow() ? null : timeTravel.fold(code, when, LoanBookProjection.PROCESSING_GROUP,
+        if (when.isNow()) {
+            return kept.get("revolving-fund", code, when.day(), List.of(
+                    KeptViews.Source.of(LoanBookProjection.COLLECTION), KeptViews.Source.of(BlmUseProjection.COLLECTION),
+                    KeptViews.Source.of(KsmRosterProjection.COLLECTION)), () -> fund(code, when, null));
+        }
+        MemoryReadModel past = timeTravel.fold(code, when, LoanBookProjection.PROCESSING_GROUP,
                 BlmUseProjection.PROCESSING_GROUP, KsmRosterProjection.PROCESSING_GROUP);
+        // a kept fold never changes: its figures are computed once (the view's day is part of the fold's key)
+        return past.derived("revolving-fund", () -> fund(code, when, past));
+    }
+
+    private FundView fund(String code, PointInTime when, MemoryReadModel past) {
+        LocalDate today = when.day();
         List<FundHealth.LoanFigures> figures = (past == null ? loans.of(code) : loans.of(past)).stream()
                 .map(loan -> FundHealth.figures(loan, today)).toList();
         long capital = (past == null ? blm.years(code) : blm.years(past)).stream()

@@ -151,6 +151,12 @@ class KotaSummaryController {
         MemoryReadModel past = timeTravel.fold(k.id(), when, KelurahanDirectoryProjection.PROCESSING_GROUP,
                 HouseholdRegistryProjection.PROCESSING_GROUP, BlmUseProjection.PROCESSING_GROUP,
                 ComplaintProjection.PROCESSING_GROUP, CycleProgressProjection.PROCESSING_GROUP);
+        // a kept fold never changes: its row is computed once (with today's name and kecamatan)
+        return past.derived("kota-summary-row|" + k.name() + "|" + k.kecamatan(), () -> pastRow(k, when, past));
+    }
+
+    private List<Row> pastRow(KelurahanDirectoryProjection.KelurahanDocument k, PointInTime when,
+                              MemoryReadModel past) {
         if (directory.find(past).isEmpty()) {
             return List.of();
         }

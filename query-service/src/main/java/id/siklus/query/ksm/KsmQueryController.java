@@ -2,6 +2,7 @@ package id.siklus.query.ksm;
 
 import id.siklus.query.fund.FundHealth;
 import id.siklus.query.fund.LoanBookProjection;
+import id.siklus.query.platform.KeptViews;
 import id.siklus.query.household.HouseholdRegistryProjection;
 import id.siklus.query.kelurahan.KelurahanAccess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,9 +32,12 @@ class KsmQueryController {
     private final LoanBookProjection loans;
     private final KelurahanAccess access;
     private final ZoneId zone;
+    private final KeptViews kept;
 
     KsmQueryController(KsmRosterProjection ksms, HouseholdRegistryProjection households, LoanBookProjection loans,
-                       KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+                       KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
+                       KeptViews kept) {
+        this.kept = kept;
         this.ksms = ksms;
         this.households = households;
         this.loans = loans;
@@ -46,12 +50,18 @@ class KsmQueryController {
             + "the current (open) loan with its outstanding principal and days late")
     List<KsmView> ksm(@PathVariable String code) {
         access.requireKnownAndReadable(code);
+        LocalDate today = LocalDate.now(zone);
+        return kept.get("ksm", code, today, List.of(KeptViews.Source.of(KsmRosterProjection.COLLECTION),
+                KeptViews.Source.of(HouseholdRegistryProjection.COLLECTION),
+                KeptViews.Source.of(LoanBookProjection.COLLECTION)), () -> ksm(code, today));
+    }
+
+    private List<KsmView> ksm(String code, LocalDate today) {
         List<KsmRosterProjection.KsmDocument> all = ksms.of(code);
         // one read each for the members' poverty and for the loans, not one per member or KSM
         Set<String> memberIds = new HashSet<>();
         all.forEach(ksm -> memberIds.addAll(ksm.members() == null ? List.of() : ksm.members()));
         Set<String> poorMembers = households.poorAmong(memberIds);
-        LocalDate today = LocalDate.now(zone);
         Map<String, CurrentLoan> current = new HashMap<>();
         for (Document loan : loans.of(code)) {
             if ("OPEN".equals(loan.getString("status"))) {

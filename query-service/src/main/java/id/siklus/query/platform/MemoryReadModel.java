@@ -34,6 +34,7 @@ public final class MemoryReadModel {
     private final BiFunction<String, String, Document> loader;
     private int dirtyCount;
     private volatile boolean frozen;
+    private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A model that starts empty: views of the past. */
     public MemoryReadModel() {
@@ -73,6 +74,19 @@ public final class MemoryReadModel {
      */
     public void freeze() {
         frozen = true;
+    }
+
+    /**
+     * A figure computed from this model, computed once and given again once the model is frozen (it can no longer
+     * change, so neither can anything computed from it alone). {@code name} must say everything the figure depends on
+     * besides the model.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String name, Supplier<T> compute) {
+        if (!frozen) {
+            return compute.get();
+        }
+        return (T) derived.computeIfAbsent(name, n -> compute.get());
     }
 
     /** The documents of one collection, in the order they were first written (copies once frozen). */

@@ -1,5 +1,6 @@
 package id.siklus.query.socialcapital;
 
+import id.siklus.query.platform.KeptViews;
 import id.siklus.query.complaint.ComplaintProjection;
 import id.siklus.query.cycle.CycleProgressProjection;
 import id.siklus.query.fund.FundHealth;
@@ -41,11 +42,14 @@ class SocialCapitalController {
     private final ComplaintProjection complaints;
     private final KelurahanAccess access;
     private final ZoneId zone;
+    private final KeptViews kept;
 
     SocialCapitalController(CycleProgressProjection cycle, KsmRosterProjection ksms,
                             HouseholdRegistryProjection households, LoanBookProjection loans,
                             PartnershipProjection partnerships, ComplaintProjection complaints,
-                            KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone) {
+                            KelurahanAccess access, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
+                            KeptViews kept) {
+        this.kept = kept;
         this.cycle = cycle;
         this.ksms = ksms;
         this.households = households;
@@ -63,8 +67,14 @@ class SocialCapitalController {
     SocialCapital socialCapital(@PathVariable String code) {
         access.requireKnownAndReadable(code);
         LocalDate today = LocalDate.now(zone);
-        return new SocialCapital(code, today, participation(code), ksmReach(code), repayment(code, today),
-                partnerAgencies(code), complaintsAnswered(code));
+        return kept.get("social-capital", code, today, List.of(KeptViews.Source.one(CycleProgressProjection.COLLECTION),
+                KeptViews.Source.of(KsmRosterProjection.COLLECTION),
+                KeptViews.Source.of(HouseholdRegistryProjection.COLLECTION),
+                KeptViews.Source.of(LoanBookProjection.COLLECTION),
+                KeptViews.Source.of(PartnershipProjection.COLLECTION),
+                KeptViews.Source.of(ComplaintProjection.COLLECTION)),
+                () -> new SocialCapital(code, today, participation(code), ksmReach(code), repayment(code, today),
+                        partnerAgencies(code), complaintsAnswered(code)));
     }
 
     private Participation participation(String code) {

@@ -88,4 +88,20 @@ class MemoryReadModelTest {
         });
         assertThat(MemoryReadModel.current()).isNull();
     }
+
+    @Test
+    void aFigureOfAFrozenModelIsComputedOnceAndOfAnOpenOneEveryTime() {
+        MemoryReadModel model = new MemoryReadModel();
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+
+        model.derived("x", computed::incrementAndGet);
+        model.derived("x", computed::incrementAndGet);
+        assertThat(computed).hasValue(2);
+
+        model.freeze();
+        assertThat(model.derived("x", computed::incrementAndGet)).isEqualTo(3);
+        assertThat(model.derived("x", computed::incrementAndGet)).isEqualTo(3);
+        assertThat(model.derived("y", computed::incrementAndGet)).as("another name, another figure").isEqualTo(4);
+        assertThat(computed).hasValue(4);
+    }
 }
