@@ -3,8 +3,8 @@ package id.siklus.benchmark;
 import java.nio.file.Path;
 
 /**
- * {@code ./siklus bench [--quick] [--out DIR] [--seed N] [--kelurahan N] [--households N]}: runs the whole harness
- * in this JVM and writes {@code benchmarks.json} and {@code benchmarks.md} into DIR (default {@code docs}).
+ * {@code ./siklus bench [--quick] [--out DIR] [--seed N] [--kelurahan N] [--households N] [--large-households N]
+ * [--large-events N] [--large-only]}: runs the whole harness in this JVM and writes {@code benchmarks.json} and {@code benchmarks.md} into DIR (default {@code docs}).
  */
 public final class BenchmarkMain {
 
@@ -24,6 +24,9 @@ public final class BenchmarkMain {
         Long seed = null;
         Integer kelurahan = null;
         Integer households = null;
+        Integer largeHouseholds = null;
+        Integer largeEvents = null;
+        boolean largeOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -31,15 +34,21 @@ public final class BenchmarkMain {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--kelurahan" -> kelurahan = Integer.parseInt(args[++i]);
                 case "--households" -> households = Integer.parseInt(args[++i]);
+                case "--large-households" -> largeHouseholds = Integer.parseInt(args[++i]);
+                case "--large-events" -> largeEvents = Integer.parseInt(args[++i]);
+                case "--large-only" -> largeOnly = true;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; use --quick, --out DIR, --seed N, --kelurahan N, --households N");
+                        + "; use --quick, --out DIR, --seed N, --kelurahan N, --households N, --large-households N,"
+                        + " --large-events N, --large-only");
             }
         }
         Harness.Settings settings = quick ? Harness.Settings.quick(out) : Harness.Settings.full(out);
         settings = settings.with(seed != null ? seed : settings.seed(),
                 kelurahan != null ? kelurahan : settings.kelurahan(),
                 households != null ? households : settings.households());
-        Report report = new Harness(settings).run();
+        settings = settings.withLarge(largeHouseholds != null ? largeHouseholds : settings.largeHouseholds(),
+                largeEvents != null ? largeEvents : settings.largeEvents());
+        Report report = new Harness(settings).largeOnly(largeOnly).run();
         report.write(out);
         Harness.log("wrote " + out.resolve("benchmarks.md") + " and " + out.resolve("benchmarks.json"));
         return out;

@@ -46,6 +46,14 @@ final class Harness {
     private final ObjectMapper json = new ObjectMapper();
     private boolean asOfAvailable;
 
+    private boolean largeOnly;
+
+    /** Runs only the city's set-up, the baselines and the large kelurahan's views. */
+    Harness largeOnly(boolean largeOnly) {
+        this.largeOnly = largeOnly;
+        return this;
+    }
+
     Harness(Settings settings) {
         this.settings = settings;
         this.report = new Report(settings);
@@ -68,6 +76,11 @@ final class Harness {
         }
 
         Settings with(long seed, int kelurahan, int households) {
+            return new Settings(quick, seed, kelurahan, households, out, step, measure, grow, baseline, kafkaRecords,
+                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents);
+        }
+
+        Settings withLarge(int largeHouseholds, int largeEvents) {
             return new Settings(quick, seed, kelurahan, households, out, step, measure, grow, baseline, kafkaRecords,
                     startRate, viewRate, setupParallel, largeHouseholds, largeEvents);
         }
@@ -101,6 +114,13 @@ final class Harness {
             asOfAvailable = probeAsOf();
 
             try {
+                if (largeOnly) {
+                    // the views of a long history alone (--large-only): no rounds, the load beside them at the start
+                    // rate
+                    report.roundStart(1, system.storedEvents());
+                    largeKelurahan(1, settings.startRate());
+                    return report;
+                }
                 double max = round(1, settings.startRate());
                 log("growing the history under load for " + settings.grow().toSeconds() + " s");
                 OpenLoop.Result grow = OpenLoop.run("grow history", 0.7 * max, settings.grow(), this::nextCommand,
@@ -343,11 +363,20 @@ final class Harness {
         String[] past = {"/cycle?asOf=2011-06-01", "/poverty-map?asOf=2011-06-01", "/blm?asOf=2011-06-01",
                 "/revolving-fund?asOf=2011-06-01", "/revolving-fund?knownAt=" + Instant.now().minusSeconds(60),
                 "/revolving-fund?asOf=2012-12-31&knownAt=" + Instant.now().minusSeconds(60)};
+        java.util.function.Supplier<OpenLoop.Request> nextLargeView = () -> random.nextBoolean()
+                ? view("large kelurahan view", base + now[random.nextInt(now.length)])
+                : view("large as-of view", base + past[random.nextInt(past.length)]);
+        probe(base, now);
+        probe(base, past);
+        OpenLoop.Result alone = OpenLoop.run("views of the large kelurahan, no command load",
+                settings.viewRate() / 3, settings.measure(), nextLargeView, 256);
+        log(alone.toString());
+        report.phase(round, "views of the large kelurahan, no command load", alone);
+        report.largeKelurahanAlone(round, events, alone);
+
         AtomicReference<OpenLoop.Result> views = new AtomicReference<>();
         Thread viewLoad = new Thread(() -> views.set(OpenLoop.run("views of the large kelurahan",
-                settings.viewRate() / 3, settings.measure(), () -> random.nextBoolean()
-                        ? view("large kelurahan view", base + now[random.nextInt(now.length)])
-                        : view("large as-of view", base + past[random.nextInt(past.length)]), 256)),
+                settings.viewRate() / 3, settings.measure(), nextLargeView, 256)),
                 "bench-large-views");
         viewLoad.start();
         OpenLoop.Result half = OpenLoop.run("load at 50% beside the large kelurahan's views", 0.5 * max,
@@ -359,6 +388,25 @@ final class Harness {
         report.phase(round, "views of the large kelurahan", views.get());
         report.largeKelurahan(round, events, views.get());
         awaitPipeline(Duration.ofMinutes(2));
+    }
+
+    /** Each path read ten times in a row, no load: which view costs what (for the log, not the report). */
+    private void probe(String base, String[] paths) {
+        for (String path : paths) {
+            long[] micros = new long[10];
+            for (int i = 0; i < micros.length; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = api.get(base + path, api.monitor()).join();
+                micros[i] = (System.nanoTime() - t) / 1000;
+                if (r.statusCode() != 200) {
+                    log("probe " + path + " answered " + r.statusCode());
+                }
+            }
+            long first = micros[0];
+            java.util.Arrays.sort(micros);
+            log("probe %-60s first %6.1f ms, median %6.1f ms, max %6.1f ms".formatted(path, first / 1e3,
+                    micros[5] / 1e3, micros[9] / 1e3));
+        }
     }
 
     // --- what the load consists of --------------------------------------------------------------------------------

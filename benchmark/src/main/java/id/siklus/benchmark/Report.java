@@ -187,6 +187,16 @@ final class Report {
     }
 
     /** The view targets at one kelurahan's long history, under 50% load of the rest of the city. */
+    /** The large kelurahan's views read alone (no command load): the read models' own cost. */
+    void largeKelurahanAlone(int round, long events, OpenLoop.Result views) {
+        viewMetric(round, views, "large kelurahan view", "view.large.idle.p95",
+                "Views of a kelurahan with " + events + " events, p95, no command load", "≤ 100 ms", 100);
+        viewMetric(round, views, "large as-of view", "view.large.idle.asof.p95",
+                "As-of and known-at views of a kelurahan with " + events + " events, p95, no command load",
+                "≤ 300 ms", 300);
+        rounds.get(round - 1).put("largeKelurahanEvents", events);
+    }
+
     void largeKelurahan(int round, long events, OpenLoop.Result views) {
         viewMetric(round, views, "large kelurahan view", "view.large.p95",
                 "Views of a kelurahan with " + events + " events, p95 under 50% load", "≤ 100 ms", 100);
