@@ -11,6 +11,7 @@ import id.siklus.support.web.StoreFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonException;
@@ -57,10 +58,12 @@ public class CommandSender {
     private final ObjectMapper json;
     private final StoreConnections connections;
     private final PersonalDataVault vault;
+    private final KelurahanQueue queue;
 
     CommandSender(CommandGateway gateway, MeterRegistry meters, IdempotencyStore idempotency, ObjectMapper json,
-                  StoreConnections connections, PersonalDataVault vault) {
+                  StoreConnections connections, PersonalDataVault vault, KelurahanQueue queue) {
         this.vault = vault;
+        this.queue = queue;
         this.gateway = gateway;
         this.meters = meters;
         this.idempotency = idempotency;
@@ -103,8 +106,10 @@ public class CommandSender {
                         return replayed;
                     }
                 }
-                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .withMetaData(metadata(client, http, key, fingerprint, success)));
+                CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                        .withMetaData(metadata(client, http, key, fingerprint, success));
+                // wait for the kelurahan's other commands here, not holding a connection inside the transaction
+                queue.run(message, () -> gateway.sendAndWait(message));
                 outcome = "accepted";
                 return success;
             } catch (IdempotencyStore.AlreadyRecorded concurrent) {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * with the service's own Jackson strictness rather than a copy of it.
  */
 @TestConfiguration
-@Import({SupportConfiguration.class, CommandSender.class})
+@Import({SupportConfiguration.class, CommandSender.class, KelurahanQueue.class})
 @EnableConfigurationProperties(Links.class)
 public class WebSliceConfiguration {
 
