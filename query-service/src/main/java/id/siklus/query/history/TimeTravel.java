@@ -81,8 +81,10 @@ public class TimeTravel {
      * Folds the events of one kelurahan that pass {@code when} through the given projections (processing group
      * names). A fold is kept (at most {@value #CACHED_FOLDS}, least recently used out) and given again while exactly
      * the same journal entries pass the filter: the entries' ids and sequences are read first (small documents), and
-     * the full entries only when they differ; while the kelurahan's journal has not grown (its highest sequence, one
-     * small read) even that read is spared, for at most {@link #RECHECK_NANOS}. New events of today do not pass a filter of a past day or instant, so a
+     * the full entries only when they differ. While the kelurahan's journal has not grown (its highest sequence, one
+     * small read) even that read is spared, and when it has grown only the entries after the fold's head are read
+     * (a kelurahan at work adds entries all day; today's do not pass a filter of the past), for at most
+     * {@link #RECHECK_NANOS} after the last full read. New events of today do not pass a filter of a past day or instant, so a
      * view of the past stays cached while the kelurahan keeps working; a late entry of that past changes the set and
      * the view is folded again. A cached model is frozen: views read it, nothing writes to it.
      */
@@ -103,12 +105,22 @@ public class TimeTravel {
             synchronized (folds) {
                 cached = folds.get(key);
             }
-            if (cached != null && cached.head() == head && now - cached.checkedAt() < RECHECK_NANOS) {
+            boolean trusted = cached != null && now - cached.checkedAt() < RECHECK_NANOS;
+            if (trusted && cached.head() == head) {
                 // nothing was added to the kelurahan's journal since the fold was made or checked
                 foldsReused.increment();
                 return cached.model();
             }
-            String signature = signature(journal(kelurahanCode, when, types, false));
+            if (trusted && cached.head() < head
+                    && journal(kelurahanCode, when, types, false, cached.head()).isEmpty()) {
+                // entries were added (today's work), none of them passes the filter: the same entries pass
+                synchronized (folds) {
+                    folds.put(key, new Folded(cached.signature(), head, cached.checkedAt(), cached.model()));
+                }
+                foldsReused.increment();
+                return cached.model();
+            }
+            String signature = signature(journal(kelurahanCode, when, types, false, null));
             if (cached != null && cached.signature().equals(signature)) {
                 synchronized (folds) {
                     folds.put(key, new Folded(signature, head, now, cached.model()));
@@ -118,7 +130,7 @@ public class TimeTravel {
             }
             MemoryReadModel model = new MemoryReadModel();
             model.folding(() -> {
-                for (Document entry : journal(kelurahanCode, when, types, true)) {
+                for (Document entry : journal(kelurahanCode, when, types, true, null)) {
                     if (!effectiveBy(entry, when.asOf())) {
                         continue;
                     }
@@ -174,10 +186,14 @@ public class TimeTravel {
 
     /**
      * The journal entries of a kelurahan that pass {@code when} and concern the given event types, in sequence order:
-     * in full, or only their ids and sequences.
+     * in full, or only their ids and sequences; all of them, or only those after sequence {@code after}.
      */
-    private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, boolean full) {
+    private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, boolean full,
+                                   Long after) {
         Criteria criteria = Criteria.where("kelurahanCode").is(kelurahanCode).and("payloadType").in(types);
+        if (after != null) {
+            criteria = criteria.and("sequence").gt(after);
+        }
         if (when.knownAt() != null) {
             criteria = criteria.and("recordedAt").lte(Date.from(when.knownAt()));
         }
