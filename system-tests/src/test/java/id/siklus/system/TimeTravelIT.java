@@ -264,6 +264,13 @@ class TimeTravelIT {
         });
         assertThat(summaryRow("knownAt=" + beforeBlm).get("blmPagu").asLong()).isZero();
         assertThat(summaryRow("knownAt=" + beforeRegistration)).isNull();
+        // a summary of the past is reused the same way, for the same asOf and knownAt only
+        Instant past = Instant.parse(summary("asOf=2010-06-30").get("computedAt").asText());
+        Instant pastAgain = Instant.parse(summary("asOf=2010-06-30").get("computedAt").asText());
+        assertThat(pastAgain.equals(past) || !pastAgain.isBefore(past.plusSeconds(5)))
+                .as("reused (%s) or recomputed after its age (%s)", past, pastAgain).isTrue();
+        assertThat(summary("asOf=2010-06-30&knownAt=" + beforeBlm).get("asOf").asText()).isEqualTo("2010-06-30");
+        assertThat(summaryRow("asOf=2010-06-30&knownAt=" + beforeBlm).get("blmPagu").asLong()).isZero();
     }
 
     private static JsonNode summary(String query) throws Exception {

@@ -89,17 +89,19 @@ class KotaSummaryController {
                     + ", not " + kota + ".");
         }
         PointInTime when = PointInTime.of(asOf, knownAt, zone);
-        if (!when.isNow() || maxAge.isZero()) {
+        if (maxAge.isZero()) {
             return compute(kota, when);
         }
-        // one computation per city at a time; the others wait for it and take its result (a lock object per city
-        // asked for, like the cities themselves a bounded set)
-        String key = kota + "|" + when.day();
+        // one computation per city at a time (of the present; of the past), the others wait for it and take its
+        // result: a lock object per city asked for, like the cities themselves a bounded set. A summary of the past
+        // is reused the same way: checking every kelurahan's kept fold against its journal on each request cost
+        // most of the query side's CPU under load in the benchmark.
+        String key = kota + "|" + when.asOf() + "|" + when.knownAt() + "|" + when.day();
         KotaSummary fresh = freshEnough(recent.get(key));
         if (fresh != null) {
             return fresh;
         }
-        synchronized (computing.computeIfAbsent(kota, k -> new Object())) {
+        synchronized (computing.computeIfAbsent(when.isNow() ? kota : kota + "|past", k -> new Object())) {
             fresh = freshEnough(recent.get(key));
             if (fresh == null) {
                 fresh = compute(kota, when);
