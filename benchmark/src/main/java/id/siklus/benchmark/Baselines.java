@@ -194,9 +194,17 @@ final class Baselines {
             // 60 s (a quick run measured 82 records/s instead of thousands)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {
-                boolean led = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get(topic).partitions().stream()
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                boolean led;
+                try {
+                    led = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                            .get(topic).partitions().stream()
+                            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    led = false; // created, not yet in the broker's metadata
+                }
                 if (led) {
                     break;
                 }
