@@ -39,6 +39,10 @@ class KelurahanQueueTest {
     static final class Untargeted {
     }
 
+    /** As the project's commands are written: a record whose component carries the annotation. */
+    record RecordCommand(@TargetAggregateIdentifier String kelurahanCode, String other) {
+    }
+
     private static GenericCommandMessage<?> to(String kelurahan) {
         return new GenericCommandMessage<>(new Command(kelurahan));
     }
@@ -110,6 +114,25 @@ class KelurahanQueueTest {
         AtomicBoolean ran = new AtomicBoolean();
         queue.run(to("35.71.03.1001"), () -> ran.set(true));
         assertThat(ran).isTrue();
+    }
+
+    @Test
+    void aRecordCommandAndAClassCommandOfTheSameKelurahanShareItsQueue() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> first = threads.submit(() -> queue.run(new GenericCommandMessage<>(
+                new RecordCommand("35.71.03.1001", "x")), () -> {
+            inside.countDown();
+            block(release);
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> queue.run(to("35.71.03.1001"), () -> { }))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("SERVICE_BUSY"));
+        AtomicBoolean other = new AtomicBoolean();
+        queue.run(new GenericCommandMessage<>(new RecordCommand("35.71.03.1002", "x")), () -> other.set(true));
+        assertThat(other).as("another kelurahan does not wait").isTrue();
+        release.countDown();
+        first.get(5, TimeUnit.SECONDS);
     }
 
     @Test
