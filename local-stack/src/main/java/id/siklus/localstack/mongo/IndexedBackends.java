@@ -8,7 +8,9 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
@@ -24,7 +26,7 @@ public final class IndexedBackends {
     private IndexedBackends() {
     }
 
-    /** In memory, for tests and the benchmark. */
+    /** In memory, for tests and the benchmark; each document kept as its BSON bytes ({@link CompactMemoryCollection}). */
     public static MongoBackend inMemory() {
         return new MemoryBackend() {
             @Override
@@ -52,6 +54,11 @@ public final class IndexedBackends {
 
         IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new CompactMemoryCollection(this, collectionName, options, cursorRegistry);
         }
 
         @Override
