@@ -73,6 +73,15 @@ final class Api implements AutoCloseable {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A read of the command-service (the auditor's chain verification). */
+    HttpResponse<String> getCommand(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.commandUrl(path)))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
     /** A command that must succeed (the city's set-up): waits for it and fails loudly otherwise. */
     String postOk(String path, String token, String json, String idempotencyKey) {
         HttpResponse<String> response = post(path, token, json, idempotencyKey).join();

@@ -307,52 +307,73 @@ final class Baselines {
     // --- MongoDB ------------------------------------------------------------------------------------------------
 
     /** Every read-model document of the query-service's database, by collection (not its tokens or parked records). */
-    static Map<String, List<Document>> readModelDocuments(MongoClient client, String database) {
-        Map<String, List<Document>> documents = new LinkedHashMap<>();
-        MongoDatabase db = client.getDatabase(database);
-        for (String name : db.listCollectionNames()) {
-            if (name.startsWith("system.") || name.equals("tracking_tokens") || name.equals("parked_records")) {
-                continue;
+    /** The read models' collections (not the token store, not parked records). */
+    static List<String> readModelCollections(MongoClient client, String database) {
+        List<String> names = new ArrayList<>();
+        for (String name : client.getDatabase(database).listCollectionNames()) {
+            if (!name.startsWith("system.") && !name.equals("tracking_tokens") && !name.equals("parked_records")) {
+                names.add(name);
             }
-            // in batches: the wire server would otherwise answer a large collection in one reply, over the
-            // driver's limit of 48 MB (a full run stopped on it at 30,000 events)
-            documents.put(name, db.getCollection(name).find().batchSize(1_000).into(new ArrayList<>()));
         }
-        return documents;
+        return names;
     }
 
-    static long count(Map<String, List<Document>> documents) {
-        return documents.values().stream().mapToLong(List::size).sum();
+    /** How many read-model documents the database holds (each collection's own count, no scan). */
+    static long readModelDocumentCount(MongoClient client, String database) {
+        MongoDatabase db = client.getDatabase(database);
+        return readModelCollections(client, database).stream()
+                .mapToLong(name -> db.getCollection(name).estimatedDocumentCount()).sum();
     }
 
-    /** Unordered bulk upserts (replace by _id) of the same documents into an empty database, 1,000 a batch. */
-    static Rate mongoBulkUpsert(MongoClient client, Map<String, List<Document>> documents, String label) {
-        MongoDatabase db = client.getDatabase("bench_raw");
+    /**
+     * The read models' own documents, bulk-upserted (unordered, 1,000 a batch) with the plain driver into an empty
+     * database of {@code target}; only the bulk writes are timed. Documents are read from {@code source} a batch at a
+     * time (the wire server would otherwise answer a large collection in one reply, over the driver's 48 MB limit,
+     * and a million-event history's documents do not fit the heap twice).
+     */
+    static Rate mongoBulkUpsert(MongoClient source, String database, MongoClient target, String label) {
+        return mongoBulkUpsert(source, database, target, label, null);
+    }
+
+    /** As above, stopping after the first batch that takes the timed writes past {@code timeBox} (when not null). */
+    static Rate mongoBulkUpsert(MongoClient source, String database, MongoClient target, String label,
+                                Duration timeBox) {
+        MongoDatabase db = target.getDatabase("bench_raw");
         db.drop();
-        long start = System.nanoTime();
+        long timed = 0;
         long written = 0;
-        for (Map.Entry<String, List<Document>> collection : documents.entrySet()) {
-            MongoCollection<Document> target = db.getCollection(collection.getKey());
+        boolean boxed = false;
+        for (String name : readModelCollections(source, database)) {
+            if (timeBox != null && timed > timeBox.toNanos()) {
+                boxed = true;
+                break;
+            }
+            MongoCollection<Document> into = db.getCollection(name);
             List<WriteModel<Document>> batch = new ArrayList<>(1000);
-            for (Document d : collection.getValue()) {
-                batch.add(new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true)));
-                if (batch.size() == 1000) {
-                    target.bulkWrite(batch, new BulkWriteOptions().ordered(false));
-                    written += batch.size();
-                    batch.clear();
+            try (var documents = source.getDatabase(database).getCollection(name).find().batchSize(1_000).cursor()) {
+                while (documents.hasNext()) {
+                    Document d = documents.next();
+                    batch.add(new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d,
+                            new ReplaceOptions().upsert(true)));
+                    if (batch.size() == 1000 || !documents.hasNext()) {
+                        long t = System.nanoTime();
+                        into.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+                        timed += System.nanoTime() - t;
+                        written += batch.size();
+                        batch.clear();
+                        if (timeBox != null && timed > timeBox.toNanos()) {
+                            boxed = true;
+                            break;
+                        }
+                    }
                 }
             }
-            if (!batch.isEmpty()) {
-                target.bulkWrite(batch, new BulkWriteOptions().ordered(false));
-                written += batch.size();
-            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         db.drop();
-        return new Rate("plain MongoDB driver bulk upserts (" + label + ")", written, seconds, null);
+        return new Rate("plain MongoDB driver bulk upserts (" + label + (boxed ? ", first " + written
+                + " documents, time box " + timeBox.toSeconds() + " s" : "") + ")", written, timed / 1e9, null);
     }
 
-    /** Finds by _id with the plain driver, one at a time: the floor under a view's latency. */
     static Rate mongoFindById(MongoClient client, String database, String collection, List<String> ids, int count) {
         MongoCollection<Document> c = client.getDatabase(database).getCollection(collection);
         Histogram latency = new Histogram(3);

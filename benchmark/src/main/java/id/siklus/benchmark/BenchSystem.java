@@ -40,8 +40,13 @@ final class BenchSystem implements AutoCloseable {
     final TokenMinter tokens;
     final LagProbe lag;
 
-    private BenchSystem(LocalStack stack, ConfigurableApplicationContext command, ConfigurableApplicationContext query) {
+    /** The query-service's arguments but the Mongo URI: a second instance is started with them. */
+    private final List<String> queryArguments;
+
+    private BenchSystem(LocalStack stack, ConfigurableApplicationContext command, ConfigurableApplicationContext query,
+                        List<String> queryArguments) {
         this.stack = stack;
+        this.queryArguments = queryArguments;
         this.command = command;
         this.query = query;
         this.tokens = stack.tokens();
@@ -62,15 +67,28 @@ final class BenchSystem implements AutoCloseable {
                 "--spring.datasource.password=",
                 masterKey, "--siklus.personal-data.pepper=" + randomBase64(),
                 kafka, publicKey, QUIET);
-        ConfigurableApplicationContext query = QueryServiceApplication.builder().sources(LagProbe.class).run(
-                "--server.port=0",
-                "--spring.data.mongodb.uri=" + mongoUri(stack),
-                masterKey,
+        List<String> queryArguments = List.of("--server.port=0", masterKey,
                 "--siklus.personal-data.key-store.url=" + stack.jdbcUrl(),
                 "--siklus.personal-data.key-store.username=" + stack.jdbcUsername(),
                 "--siklus.personal-data.key-store.password=",
                 kafka, publicKey, QUIET);
-        return new BenchSystem(stack, command, query);
+        ConfigurableApplicationContext query = QueryServiceApplication.builder().sources(LagProbe.class)
+                .run(withMongo(queryArguments, mongoUri(stack)));
+        return new BenchSystem(stack, command, query, queryArguments);
+    }
+
+    private static String[] withMongo(List<String> arguments, String mongoUri) {
+        List<String> all = new java.util.ArrayList<>(arguments);
+        all.add("--spring.data.mongodb.uri=" + mongoUri);
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * Another query-service instance, as an operator would add one, over its own Mongo database: its processors
+     * start with no tokens, so it builds every read model from offset 0 of the topic.
+     */
+    ConfigurableApplicationContext startAnotherQueryService(String mongoUri) {
+        return QueryServiceApplication.builder().run(withMongo(queryArguments, mongoUri));
     }
 
     private static String randomBase64() {

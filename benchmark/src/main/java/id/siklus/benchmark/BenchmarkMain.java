@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * {@code ./siklus bench [--quick] [--out DIR] [--seed N] [--kelurahan N] [--households N] [--large-households N]
- * [--large-events N] [--large-only]}: runs the whole harness in this JVM and writes {@code benchmarks.json} and {@code benchmarks.md} into DIR (default {@code docs}).
+ * [--large-events N] [--large-only] [--growth N[,N…]]}: runs the whole harness in this JVM and writes {@code benchmarks.json} and {@code benchmarks.md} into DIR (default {@code docs}).
  */
 public final class BenchmarkMain {
 
@@ -27,6 +27,7 @@ public final class BenchmarkMain {
         Integer largeHouseholds = null;
         Integer largeEvents = null;
         boolean largeOnly = false;
+        java.util.List<Long> growth = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -37,9 +38,11 @@ public final class BenchmarkMain {
                 case "--large-households" -> largeHouseholds = Integer.parseInt(args[++i]);
                 case "--large-events" -> largeEvents = Integer.parseInt(args[++i]);
                 case "--large-only" -> largeOnly = true;
+                case "--growth" -> growth = java.util.Arrays.stream(args[++i].split(",")).map(String::strip)
+                        .filter(v -> !v.isEmpty()).map(Long::parseLong).toList();
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
                         + "; use --quick, --out DIR, --seed N, --kelurahan N, --households N, --large-households N,"
-                        + " --large-events N, --large-only");
+                        + " --large-events N, --large-only, --growth N[,N…]");
             }
         }
         Harness.Settings settings = quick ? Harness.Settings.quick(out) : Harness.Settings.full(out);
@@ -48,6 +51,9 @@ public final class BenchmarkMain {
                 households != null ? households : settings.households());
         settings = settings.withLarge(largeHouseholds != null ? largeHouseholds : settings.largeHouseholds(),
                 largeEvents != null ? largeEvents : settings.largeEvents());
+        if (growth != null) {
+            settings = settings.withGrowth(growth);
+        }
         Report report = new Harness(settings).largeOnly(largeOnly).run();
         report.write(out);
         Harness.log("wrote " + out.resolve("benchmarks.md") + " and " + out.resolve("benchmarks.json"));

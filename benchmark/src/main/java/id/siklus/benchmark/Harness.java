@@ -7,6 +7,9 @@ import com.mongodb.client.MongoClients;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.ConfigurableApplicationContext;
+import id.siklus.localstack.MongoWireServer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
@@ -47,6 +50,7 @@ final class Harness {
     private boolean asOfAvailable;
 
     private boolean largeOnly;
+    private Path state;
 
     /** Runs only the city's set-up, the baselines and the large kelurahan's views. */
     Harness largeOnly(boolean largeOnly) {
@@ -63,32 +67,41 @@ final class Harness {
     /** What to run: the full benchmark, or the quick smoke run. */
     record Settings(boolean quick, long seed, int kelurahan, int households, Path out, Duration step,
                     Duration measure, Duration grow, Duration baseline, int kafkaRecords, double startRate,
-                    double viewRate, int setupParallel, int largeHouseholds, int largeEvents) {
+                    double viewRate, int setupParallel, int largeHouseholds, int largeEvents, List<Long> growth) {
 
         static Settings full(Path out) {
             return new Settings(false, 20261128L, 46, 8_000, out, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                    Duration.ofSeconds(120), Duration.ofSeconds(8), 50_000, 200, 30, 8, 6_000, 10_000);
+                    Duration.ofSeconds(120), Duration.ofSeconds(8), 50_000, 200, 30, 8, 6_000, 10_000,
+                    List.of(1_000_000L));
         }
 
         static Settings quick(Path out) {
             return new Settings(true, 20261128L, 3, 150, out, Duration.ofSeconds(3), Duration.ofSeconds(5),
-                    Duration.ofSeconds(5), Duration.ofSeconds(2), 5_000, 60, 10, 3, 200, 400);
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), 5_000, 60, 10, 3, 200, 400,
+                    List.of(25_000L));
         }
 
         Settings with(long seed, int kelurahan, int households) {
             return new Settings(quick, seed, kelurahan, households, out, step, measure, grow, baseline, kafkaRecords,
-                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents);
+                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents, growth);
         }
 
         Settings withLarge(int largeHouseholds, int largeEvents) {
             return new Settings(quick, seed, kelurahan, households, out, step, measure, grow, baseline, kafkaRecords,
-                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents);
+                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents, growth);
+        }
+
+        /** The history sizes (stored events) to grow to by seeding, each followed by a round. */
+        Settings withGrowth(List<Long> growth) {
+            return new Settings(quick, seed, kelurahan, households, out, step, measure, grow, baseline, kafkaRecords,
+                    startRate, viewRate, setupParallel, largeHouseholds, largeEvents, List.copyOf(growth));
         }
     }
 
     Report run() throws Exception {
         long began = System.nanoTime();
         Path state = Files.createTempDirectory("siklus-bench-");
+        this.state = state;
         log("starting the system (state in " + state + ")");
         system = BenchSystem.start(state);
         try (Api api = new Api(system); MongoClient mongo = MongoClients.create(BenchSystem.mongoUri(system.stack));
@@ -117,7 +130,7 @@ final class Harness {
                 if (largeOnly) {
                     // the views of a long history alone (--large-only): no rounds, the load beside them at the start
                     // rate
-                    report.roundStart(1, system.storedEvents());
+                    report.roundStart(1, system.storedEvents(), heapInUseMiB());
                     largeKelurahan(1, settings.startRate());
                     return report;
                 }
@@ -128,8 +141,17 @@ final class Harness {
                 log(grow.toString());
                 report.phase(1, "grow history (after round 1)", grow);
                 awaitPipeline(Duration.ofMinutes(5));
-                double max2 = round(2, Math.max(settings.startRate() / 4, max / 2));
-                largeKelurahan(2, max2);
+                double last = round(2, Math.max(settings.startRate() / 4, max / 2));
+                int round = 2;
+                for (long target : settings.growth()) {
+                    if (system.storedEvents() >= target) {
+                        continue;
+                    }
+                    round++;
+                    seed(round, target);
+                    last = round(round, Math.max(settings.startRate() / 4, last / 2));
+                }
+                largeKelurahan(round, last);
             } catch (Exception e) {
                 // write what was measured; the missing figures are the evidence
                 log("the run stopped early: " + e);
@@ -158,8 +180,7 @@ final class Harness {
             String bootstrap = system.stack.kafkaBootstrapServers();
             Baselines.Rate[] kafka = Baselines.kafkaProduceConsume(bootstrap, rows, settings.kafkaRecords());
             Baselines.Rate kafkaLatency = Baselines.kafkaLatency(bootstrap, rows, 500, settings.baseline());
-            var documents = Baselines.readModelDocuments(mongo, "siklus");
-            Baselines.Rate mongoBulk = Baselines.mongoBulkUpsert(mongo, documents, "in-memory backend");
+            Baselines.Rate mongoBulk = Baselines.mongoBulkUpsert(mongo, "siklus", mongo, "in-memory backend");
             Baselines.Rate mongoFind = Baselines.mongoFindById(mongo, "siklus", "kelurahan",
                     city.kelurahan.stream().map(k -> k.code).toList(), settings.quick() ? 2_000 : 10_000);
             for (Baselines.Rate r : List.of(jdbc1, jdbc8, kafka[0], kafka[1], kafkaLatency, mongoBulk, mongoFind)) {
@@ -172,12 +193,61 @@ final class Harness {
         awaitPipeline(Duration.ofMinutes(2));
     }
 
+    // --- growth by seeding -----------------------------------------------------------------------------------------
+
+    private HistorySeeder seeder;
+
+    /**
+     * Grows the store to {@code target} events with copies of the city's kelurahan ({@link HistorySeeder}), then
+     * waits until the publisher and every projection have taken them in: the pipeline works through the backlog as
+     * it would after an outage.
+     */
+    private void seed(int round, long target) throws Exception {
+        if (seeder == null) {
+            seeder = new HistorySeeder(system);
+        }
+        log("growing the history to " + target + " stored events by seeding copies of the city's kelurahan");
+        long t = System.nanoTime();
+        HistorySeeder.Result seeded = seeder.growTo(target, city.kelurahan.stream().map(k -> k.code).toList());
+        log(seeded.toString());
+        // the auditor's proof holds for the copies: their chains verify as the command-service's own
+        for (String code : List.of(seeded.firstCode(), seeded.lastCode())) {
+            HttpResponse<String> verified = api.getCommand("/api/v1/audit/verification?aggregate=" + code,
+                    api.admin());
+            log("chain of seeded kelurahan " + code + ": " + verified.statusCode() + " " + verified.body());
+            if (verified.statusCode() != 200 || !json.readTree(verified.body()).path("intact").asBoolean()) {
+                report.warning("Round " + round + ": the hash chain of the seeded kelurahan " + code
+                        + " did not verify: " + verified.statusCode() + " " + verified.body());
+            }
+        }
+        boolean caughtUp = awaitPipeline(settings.quick() ? Duration.ofMinutes(5) : Duration.ofMinutes(90));
+        double pipelineSeconds = (System.nanoTime() - t) / 1e9;
+        log("the pipeline took in the seeded history %s %.1f s after seeding began".formatted(
+                caughtUp ? "in" : "NOT in", pipelineSeconds));
+        HttpResponse<String> view = api.get("/api/v1/kelurahan/" + seeded.lastCode() + "/revolving-fund",
+                api.monitor()).join();
+        log("revolving fund of seeded kelurahan " + seeded.lastCode() + ": " + view.statusCode() + " "
+                + view.body().substring(0, Math.min(300, view.body().length())));
+        if (view.statusCode() != 200) {
+            report.warning("Round " + round + ": the seeded kelurahan " + seeded.lastCode() + " has no view: "
+                    + view.statusCode());
+        }
+        report.growth(round, seeded, pipelineSeconds, caughtUp);
+    }
+
+    /** Heap in use after a full collection: what the in-JVM stand-ins (mostly the Mongo wire server) hold. */
+    private static long heapInUseMiB() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    }
+
     // --- one round of measurements ----------------------------------------------------------------------------------
 
     private double round(int round, double startRate) throws Exception {
         long history = system.storedEvents();
         log("round " + round + " at " + history + " stored events");
-        report.roundStart(round, history);
+        report.roundStart(round, history, heapInUseMiB());
 
         // 0. warm-up, so that the JIT and the pools are not measured
         OpenLoop.Result warm = OpenLoop.run("warm-up", startRate / 4, settings.step(), this::nextCommand, 2048);
@@ -281,8 +351,10 @@ final class Harness {
         report.publishing(round, with, without, backlog, drainSeconds);
         awaitPipeline(Duration.ofMinutes(3));
 
-        // 5. full replay of every read model, beside the raw bulk upsert of the documents they hold now
+        // 5. full replay of every read model, beside the raw bulk upsert of the documents they hold now; then the
+        // same read models built on the wire server's file backend
         replay(round);
+        rebuildOnFileBackend(round);
         return max;
     }
 
@@ -292,8 +364,8 @@ final class Harness {
      * gives the events read and the time from start to swap.
      */
     private void replay(int round) throws Exception {
-        var documents = Baselines.readModelDocuments(mongo, "siklus");
-        Baselines.Rate raw = Baselines.mongoBulkUpsert(mongo, documents, "in-memory backend");
+        long documents = Baselines.readModelDocumentCount(mongo, "siklus");
+        Baselines.Rate raw = Baselines.mongoBulkUpsert(mongo, "siklus", mongo, "in-memory backend");
         log(raw.toString());
         HttpResponse<String> started = api.postQuery("/api/v1/admin/projections/all/replay", api.admin());
         if (started.statusCode() != 202) {
@@ -322,11 +394,59 @@ final class Harness {
         double seconds = Duration.between(Instant.parse(progress.path("startedAt").asText()),
                 Instant.parse(progress.path("finishedAt").asText())).toNanos() / 1e9;
         awaitPipeline(Duration.ofMinutes(2));
-        long rebuilt = Baselines.count(Baselines.readModelDocuments(mongo, "siklus"));
+        long rebuilt = Baselines.readModelDocumentCount(mongo, "siklus");
         log("replayed %d events into %d documents in %.2f s = %.0f events/s".formatted(events, rebuilt, seconds,
                 events / seconds));
-        report.replay(round, events, Baselines.count(documents), rebuilt, seconds, raw);
+        report.replay(round, events, documents, rebuilt, seconds, raw);
         system.lag.interval();
+    }
+
+    /**
+     * The read models built from the whole topic on the Mongo wire server's file backend (H2 MVStore, as `./siklus
+     * up` keeps them): a second query-service instance over a fresh file-backed server starts with no tokens and
+     * folds every event from offset 0, while the first keeps running; timed from its start until its audit journal
+     * holds every stored event and each of its processors has caught up. Beside it, the plain driver's bulk upsert of
+     * the same documents into the same file-backed server.
+     */
+    private void rebuildOnFileBackend(int round) throws Exception {
+        Path file = state.resolve("file-backend-" + round + "/siklus.mv");
+        long stored = system.storedEvents();
+        long documents = Baselines.readModelDocumentCount(mongo, "siklus");
+        try (MongoWireServer wire = MongoWireServer.startFileBacked(file, 0);
+             MongoClient client = MongoClients.create(wire.connectionString())) {
+            Baselines.Rate raw = Baselines.mongoBulkUpsert(mongo, "siklus", client, "file backend",
+                    settings.quick() ? Duration.ofSeconds(30) : Duration.ofMinutes(2));
+            log(raw.toString());
+            long t = System.nanoTime();
+            long deadline = t + (settings.quick() ? Duration.ofMinutes(3) : Duration.ofMinutes(10)).toNanos();
+            ConfigurableApplicationContext second = system.startAnotherQueryService(
+                    wire.connectionString() + "/siklus");
+            long built;
+            boolean done;
+            try {
+                var journal = client.getDatabase("siklus").getCollection("audit_journal");
+                List<StreamingEventProcessor> processors = second.getBean(EventProcessingConfiguration.class)
+                        .eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                        .map(StreamingEventProcessor.class::cast).toList();
+                while (true) {
+                    built = journal.estimatedDocumentCount();
+                    done = built >= stored && processors.stream().allMatch(p -> !p.processingStatus().isEmpty()
+                            && p.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+                    if (done || System.nanoTime() > deadline) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+            } finally {
+                second.close();
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            log("file backend: a second query-service built the read models of %d of %d events in %.1f s = %.0f "
+                    .formatted(built, stored, seconds, built / seconds) + "events/s" + (done ? "" : " (time box)"));
+            report.fileBackendRebuild(round, built, stored, documents, seconds, done, raw);
+        } finally {
+            deleteQuietly(file.getParent());
+        }
     }
 
     /**

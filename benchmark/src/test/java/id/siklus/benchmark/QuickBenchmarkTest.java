@@ -14,12 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The quick mode of ./siklus bench, end to end on the embedded stack, so the harness cannot rot: every metric is
- * there with a positive figure and a positive raw baseline, in both rounds, and the Markdown shows them.
+ * there with a positive figure and a positive raw baseline, in every round, and the Markdown shows them. The third
+ * round is at a history grown by seeding ({@link HistorySeeder}): the copies' hash chains verify, the pipeline takes
+ * them in, and they have views.
  */
 class QuickBenchmarkTest {
 
     private static final List<String> METRICS = List.of("throughput.max", "latency.p99", "latency.p999",
-            "lag.p99.50", "lag.p99.80", "publishing.cost", "replay.memory", "view.kelurahan.p95", "view.kota.p95");
+            "lag.p99.50", "lag.p99.80", "publishing.cost", "replay.memory", "replay.file", "view.kelurahan.p95",
+            "view.kota.p95");
 
     @Test
     void theQuickRunMeasuresEveryMetricBesideItsBaseline(@TempDir Path out) throws Exception {
@@ -35,9 +38,15 @@ class QuickBenchmarkTest {
                     .isPositive();
         }
         JsonNode rounds = result.path("rounds");
-        assertThat(rounds.size()).isEqualTo(2);
+        assertThat(rounds.size()).isEqualTo(3);
         assertThat(rounds.get(1).path("storedEventsAtStart").asLong())
                 .isGreaterThan(rounds.get(0).path("storedEventsAtStart").asLong());
+        JsonNode seeded = rounds.get(2).path("historyAdded");
+        assertThat(rounds.get(2).path("storedEventsAtStart").asLong()).isGreaterThanOrEqualTo(25_000);
+        assertThat(seeded.path("eventsSeeded").asLong()).isPositive();
+        assertThat(seeded.path("pipelineCaughtUp").asBoolean()).isTrue();
+        assertThat(result.path("warnings").toString()).doesNotContain("did not verify", "has no view",
+                "stopped early");
         for (JsonNode round : rounds) {
             List<String> ids = new ArrayList<>();
             for (JsonNode metric : round.path("metrics")) {
@@ -52,6 +61,7 @@ class QuickBenchmarkTest {
         }
         String markdown = Files.readString(out.resolve("benchmarks.md"));
         assertThat(markdown).contains("Sustained command throughput", "Projection lag p99 at 80% load",
-                "Full replay of all read models", "How it scales out");
+                "Full replay of all read models", "Full build of all read models by a second query-service",
+                "events seeded", "How it scales out");
     }
 }
