@@ -155,6 +155,10 @@ final class HistorySeeder {
 
     /** The code of the n-th copy: unique for n below 40,000 (province 60–69 from n / 4000, last part from n % 4000). */
     static String code(int n) {
+        if (n >= 40_000) {
+            throw new IllegalStateException("More than 40,000 kelurahan copies would repeat kelurahan codes; ask "
+                    + "--growth for fewer stored events (the country has about 11,000 kelurahan)");
+        }
         return "%02d.%02d.%02d.%04d".formatted(60 + n / 4000, (n / KELURAHAN_PER_KOTA) % 100,
                 1 + (n % KELURAHAN_PER_KOTA) / 10, 1001 + n % 4000);
     }
