@@ -547,9 +547,10 @@ final class Harness {
         if (p < 0.8 || !asOfAvailable) {
             return view("city summary", "/api/v1/kota/" + kota() + "/summary");
         }
-        return view("as-of view", random.nextBoolean()
-                ? "/api/v1/kelurahan/" + k.code + "/revolving-fund?asOf=2011-06-01"
-                : "/api/v1/kota/" + kota() + "/summary?asOf=2011-06-01");
+        // timed as two kinds: a kelurahan's view of the past folds one journal, the city's folds every kelurahan's
+        return random.nextBoolean()
+                ? view("as-of kelurahan view", "/api/v1/kelurahan/" + k.code + "/revolving-fund?asOf=2011-06-01")
+                : view("as-of city summary", "/api/v1/kota/" + kota() + "/summary?asOf=2011-06-01");
     }
 
     private static String kota() {
