@@ -47,30 +47,46 @@ public class TimeTravel {
     private final Map<String, Class<?>> payloadTypes = new ConcurrentHashMap<>();
     /** Per processing group, the payload types its handlers take: found by reflection once, not per request. */
     private final Map<String, Set<String>> typesByGroup = new ConcurrentHashMap<>();
-    private static final int CACHED_FOLDS = 64;
+    /** At most this many folds are kept, whatever their size. */
+    private static final int KEPT_FOLDS = 1024;
     /**
      * How long a kept fold is trusted on an unchanged journal head alone; after that the passing entries are read
      * again. It bounds what the head cannot see: a journal rebuilt by a replay (ADR 0011) holds the same head but may
      * hold entries the previous one lacked (records parked then, readable now).
      */
     private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    /** Recent folds by kelurahan, projections and point in time; guarded by itself. */
-    private final Map<String, Folded> folds = new LinkedHashMap<>(CACHED_FOLDS, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Folded> eldest) {
-            return size() > CACHED_FOLDS;
-        }
-    };
+    /**
+     * Recent folds by kelurahan, projections and point in time, least recently used first; guarded by itself. Kept
+     * while their journal entries together are at most {@link #keptEntries}: a fold's size follows the entries folded
+     * into it. (64 folds by count were fewer than one city's summary of the past and its kelurahan's own views of the
+     * same day: under the benchmark's load each evicted the other's and every request folded again.)
+     */
+    private final Map<String, Folded> folds = new LinkedHashMap<>(64, 0.75f, true);
+    /** The journal entries behind the kept folds; guarded by {@link #folds}. */
+    private long foldedEntries;
+    private final long keptEntries;
     private final io.micrometer.core.instrument.Counter foldsReused;
+    private final Timer foldAllTimer;
+    private final io.micrometer.core.instrument.Counter foldsExtended;
 
     TimeTravel(MongoTemplate mongo, ObjectMapper json, EventProcessingConfiguration processing,
-               MeterRegistry meters) {
+               MeterRegistry meters,
+               @org.springframework.beans.factory.annotation.Value("${siklus.time-travel.kept-entries:500000}")
+               long keptEntries) {
+        this.keptEntries = keptEntries;
         this.mongo = mongo;
         this.json = json;
         this.processing = processing;
         this.foldTimer = Timer.builder("siklus.time-travel.fold")
                 .description("Time to fold a kelurahan's journal into a view of the past")
                 .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
+        this.foldAllTimer = Timer.builder("siklus.time-travel.fold-all")
+                .description("Time to fold many kelurahan's journals (a city's) into views of the past at once")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
+        this.foldsExtended = io.micrometer.core.instrument.Counter.builder("siklus.time-travel.folds.extended")
+                .description("Views of the past folded by extending a kept fold with the entries added after it")
                 .register(meters);
         this.foldsReused = io.micrometer.core.instrument.Counter.builder("siklus.time-travel.folds.reused")
                 .description("Views of the past answered from a kept fold, the same journal entries passing")
@@ -79,7 +95,8 @@ public class TimeTravel {
 
     /**
      * Folds the events of one kelurahan that pass {@code when} through the given projections (processing group
-     * names). A fold is kept (at most {@value #CACHED_FOLDS}, least recently used out) and given again while exactly
+     * names). A fold is kept (while the kept folds hold at most {@code siklus.time-travel.kept-entries} journal
+     * entries together, least recently used out) and given again while exactly
      * the same journal entries pass the filter: the entries' ids and sequences are read first (small documents), and
      * the full entries only when they differ. While the kelurahan's journal has not grown (its highest sequence, one
      * small read) even that read is spared, and when it has grown only the entries after the fold's head are read
@@ -90,15 +107,9 @@ public class TimeTravel {
      */
     public MemoryReadModel fold(String kelurahanCode, PointInTime when, String... processingGroups) {
         return foldTimer.record(() -> {
-            Map<String, EventHandlerInvoker> invokers = new LinkedHashMap<>();
-            Set<String> types = new LinkedHashSet<>();
-            for (String group : processingGroups) {
-                EventHandlerInvoker invoker = ProcessorHandlers.invoker(processing, group);
-                invokers.put(group, invoker);
-                types.addAll(typesByGroup.computeIfAbsent(group, g -> handledTypes(invoker)));
-            }
-            String key = kelurahanCode + "|" + String.join(",", processingGroups) + "|" + when.asOf() + "|"
-                    + when.knownAt();
+            Map<String, EventHandlerInvoker> invokers = invokers(processingGroups);
+            Set<String> types = types(invokers);
+            String key = key(kelurahanCode, when, processingGroups);
             long head = head(kelurahanCode);
             long now = System.nanoTime();
             Folded cached;
@@ -114,44 +125,146 @@ public class TimeTravel {
             if (trusted && cached.head() < head
                     && journal(kelurahanCode, when, types, false, cached.head()).isEmpty()) {
                 // entries were added (today's work), none of them passes the filter: the same entries pass
-                synchronized (folds) {
-                    folds.put(key, new Folded(cached.signature(), head, cached.checkedAt(), cached.model()));
-                }
+                keep(key, new Folded(cached.signature(), head, cached.checkedAt(), cached.model()));
                 foldsReused.increment();
                 return cached.model();
             }
             String signature = signature(journal(kelurahanCode, when, types, false, null));
             if (cached != null && cached.signature().equals(signature)) {
-                synchronized (folds) {
-                    folds.put(key, new Folded(signature, head, now, cached.model()));
-                }
+                keep(key, new Folded(signature, head, now, cached.model()));
                 foldsReused.increment();
                 return cached.model();
             }
-            MemoryReadModel model = new MemoryReadModel();
-            model.folding(() -> {
-                for (Document entry : journal(kelurahanCode, when, types, true, null)) {
-                    if (!effectiveBy(entry, when.asOf())) {
-                        continue;
-                    }
-                    GenericDomainEventMessage<?> message = message(entry);
-                    for (EventHandlerInvoker invoker : invokers.values()) {
-                        try {
-                            invoker.handle(message, Segment.ROOT_SEGMENT);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("Could not fold event " + entry.get("_id") + " of "
-                                    + kelurahanCode + " into a view of the past", e);
-                        }
-                    }
-                }
-                return null;
-            });
-            model.freeze();
-            synchronized (folds) {
-                folds.put(key, new Folded(signature, head, now, model));
-            }
+            // kept with the signature of the entries folded (more may have arrived since the ids were read)
+            List<Document> entries = journal(kelurahanCode, when, types, true, null);
+            MemoryReadModel model = fold(cached, kelurahanCode, entries, when, invokers);
+            keep(key, new Folded(signature(entries), head, now, model));
             return model;
         });
+    }
+
+    /**
+     * The views of the past of many kelurahan at once (a city's), the same as {@link #fold} of each, in two reads of
+     * the journal instead of two to four per kelurahan: the ids and sequences of every kelurahan's passing entries,
+     * then the full entries of those whose passing entries differ from their kept fold. Under load each read waits
+     * its turn at MongoDB, so a city of 46 kelurahan asked one by one spent most of its time in round trips.
+     *
+     * <p>A fold made here is kept with the highest sequence among its passing entries as its head: entries after it
+     * did not pass when it was made, so a later {@link #fold} that finds none passing after it may reuse it.
+     */
+    public Map<String, MemoryReadModel> foldAll(List<String> kelurahanCodes, PointInTime when,
+                                                String... processingGroups) {
+        return foldAllTimer.record(() -> {
+            Map<String, EventHandlerInvoker> invokers = invokers(processingGroups);
+            Set<String> types = types(invokers);
+            long now = System.nanoTime();
+            Map<String, List<Document>> passing = byKelurahan(journal(kelurahanCodes, when, types, false, null));
+            Map<String, MemoryReadModel> models = new LinkedHashMap<>();
+            List<String> changed = new java.util.ArrayList<>();
+            Map<String, Folded> before = new java.util.HashMap<>();
+            for (String code : kelurahanCodes) {
+                String signature = signature(passing.getOrDefault(code, List.of()));
+                String key = key(code, when, processingGroups);
+                synchronized (folds) {
+                    Folded cached = folds.get(key);
+                    if (cached != null && cached.signature().equals(signature)) {
+                        // the same entries pass: entries after its head did not pass then and do not now
+                        keep(key, new Folded(signature, cached.head(), now, cached.model()));
+                        foldsReused.increment();
+                        models.put(code, cached.model());
+                        continue;
+                    }
+                    if (cached != null) {
+                        before.put(code, cached);
+                    }
+                }
+                changed.add(code);
+            }
+            if (!changed.isEmpty()) {
+                Map<String, List<Document>> full = byKelurahan(journal(changed, when, types, true, null));
+                for (String code : changed) {
+                    List<Document> entries = full.getOrDefault(code, List.of());
+                    MemoryReadModel model = fold(before.get(code), code, entries, when, invokers);
+                    long head = entries.isEmpty() ? -1
+                            : ((Number) entries.get(entries.size() - 1).get("sequence")).longValue();
+                    keep(key(code, when, processingGroups), new Folded(signature(entries), head, now, model));
+                    models.put(code, model);
+                }
+            }
+            return models;
+        });
+    }
+
+    /**
+     * A frozen model of the given journal entries (in sequence order) run through the handlers. When the entries
+     * begin with exactly those of the kept fold {@code previous} (later entries of that past were added after it, the
+     * usual change: a kelurahan's entries reach the journal in sequence order), a copy of that fold is extended by the
+     * rest; the handlers see the same events in the same order either way. Otherwise (a journal rebuilt with entries
+     * it lacked before) everything is folded again.
+     */
+    private MemoryReadModel fold(Folded previous, String kelurahanCode, List<Document> entries, PointInTime when,
+                                 Map<String, EventHandlerInvoker> invokers) {
+        if (previous != null) {
+            long kept = previous.entries();
+            if (kept > 0 && kept <= entries.size()
+                    && signature(entries.subList(0, (int) kept)).equals(previous.signature())) {
+                foldsExtended.increment();
+                return fold(previous.model().thawedCopy(), kelurahanCode, entries.subList((int) kept,
+                        entries.size()), when, invokers);
+            }
+        }
+        return fold(new MemoryReadModel(), kelurahanCode, entries, when, invokers);
+    }
+
+    private MemoryReadModel fold(MemoryReadModel model, String kelurahanCode, List<Document> entries,
+                                 PointInTime when, Map<String, EventHandlerInvoker> invokers) {
+        model.folding(() -> {
+            for (Document entry : entries) {
+                if (!effectiveBy(entry, when.asOf())) {
+                    continue;
+                }
+                GenericDomainEventMessage<?> message = message(entry);
+                for (EventHandlerInvoker invoker : invokers.values()) {
+                    try {
+                        invoker.handle(message, Segment.ROOT_SEGMENT);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Could not fold event " + entry.get("_id") + " of "
+                                + kelurahanCode + " into a view of the past", e);
+                    }
+                }
+            }
+            return null;
+        });
+        model.freeze();
+        return model;
+    }
+
+    private Map<String, EventHandlerInvoker> invokers(String... processingGroups) {
+        Map<String, EventHandlerInvoker> invokers = new LinkedHashMap<>();
+        for (String group : processingGroups) {
+            invokers.put(group, ProcessorHandlers.invoker(processing, group));
+        }
+        return invokers;
+    }
+
+    private Set<String> types(Map<String, EventHandlerInvoker> invokers) {
+        Set<String> types = new LinkedHashSet<>();
+        invokers.forEach((group, invoker) ->
+                types.addAll(typesByGroup.computeIfAbsent(group, g -> handledTypes(invoker))));
+        return types;
+    }
+
+    private static String key(String kelurahanCode, PointInTime when, String... processingGroups) {
+        return kelurahanCode + "|" + String.join(",", processingGroups) + "|" + when.asOf() + "|" + when.knownAt();
+    }
+
+    /** Entries grouped by kelurahan, each group in the order read. */
+    private static Map<String, List<Document>> byKelurahan(List<Document> entries) {
+        Map<String, List<Document>> grouped = new LinkedHashMap<>();
+        for (Document entry : entries) {
+            grouped.computeIfAbsent(entry.getString("kelurahanCode"), c -> new java.util.ArrayList<>()).add(entry);
+        }
+        return grouped;
     }
 
     /** The entries that pass, by id and sequence in fold order: equal signatures fold to equal models. */
@@ -169,6 +282,27 @@ public class TimeTravel {
      * @param checkedAt when the entries passing the filter were last read and found unchanged ({@link System#nanoTime})
      */
     private record Folded(String signature, long head, long checkedAt, MemoryReadModel model) {
+        /** How many journal entries were folded: the signature starts with their number. */
+        long entries() {
+            return Long.parseLong(signature.substring(0, signature.indexOf(':')));
+        }
+    }
+
+    /** Keeps a fold, and lets the least recently used go while the kept ones are too many or too large. */
+    private void keep(String key, Folded fold) {
+        synchronized (folds) {
+            Folded replaced = folds.put(key, fold);
+            foldedEntries += fold.entries() - (replaced == null ? 0 : replaced.entries());
+            java.util.Iterator<Map.Entry<String, Folded>> eldest = folds.entrySet().iterator();
+            while ((folds.size() > KEPT_FOLDS || foldedEntries > keptEntries) && eldest.hasNext()) {
+                Map.Entry<String, Folded> next = eldest.next();
+                if (next.getKey().equals(key)) {
+                    continue; // the one just kept stays, however large
+                }
+                foldedEntries -= next.getValue().entries();
+                eldest.remove();
+            }
+        }
     }
 
     /**
@@ -190,7 +324,14 @@ public class TimeTravel {
      */
     private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, boolean full,
                                    Long after) {
-        Criteria criteria = Criteria.where("kelurahanCode").is(kelurahanCode).and("payloadType").in(types);
+        return journal(List.of(kelurahanCode), when, types, full, after);
+    }
+
+    /** The same for many kelurahan in one read; each kelurahan's entries in sequence order. */
+    private List<Document> journal(List<String> kelurahanCodes, PointInTime when, Set<String> types, boolean full,
+                                   Long after) {
+        Criteria criteria = (kelurahanCodes.size() == 1 ? Criteria.where("kelurahanCode").is(kelurahanCodes.get(0))
+                : Criteria.where("kelurahanCode").in(kelurahanCodes)).and("payloadType").in(types);
         if (after != null) {
             criteria = criteria.and("sequence").gt(after);
         }
@@ -207,7 +348,7 @@ public class TimeTravel {
             query.fields().include("kelurahanCode", "sequence", "payloadType", "type", "payload", "effectiveDate",
                     "recordedAt");
         } else {
-            query.fields().include("sequence");
+            query.fields().include("kelurahanCode", "sequence");
         }
         return mongo.find(query, Document.class, AuditJournalProjection.COLLECTION);
     }

@@ -89,6 +89,20 @@ public final class MemoryReadModel {
         return (T) derived.computeIfAbsent(name, n -> compute.get());
     }
 
+    /**
+     * An open copy of this model: its documents copied in the same order, nothing derived, nothing to drain. A kept
+     * view of the past is extended this way by entries that came after it, without touching the kept one.
+     */
+    public MemoryReadModel thawedCopy() {
+        MemoryReadModel copy = new MemoryReadModel(loader);
+        collections.forEach((name, documents) -> {
+            Map<String, Document> copied = new LinkedHashMap<>();
+            documents.forEach((id, document) -> copied.put(id, copy(document)));
+            copy.collections.put(name, copied);
+        });
+        return copy;
+    }
+
     /** The documents of one collection, in the order they were first written (copies once frozen). */
     public Collection<Document> documents(String collection) {
         Collection<Document> documents = collections.getOrDefault(collection, Map.of()).values();

@@ -62,6 +62,29 @@ class MemoryReadModelTest {
     }
 
     @Test
+    void aThawedCopyOfAFrozenModelIsExtendedWithoutTouchingTheKeptOne() {
+        model.upsert("h", "h1", 1, new Update().set("place", new Document("rw", "01")).push("plans", "2010"));
+        model.upsert("h", "h2", 2, new Update().set("poor", false));
+        model.freeze();
+
+        MemoryReadModel extended = model.thawedCopy();
+        assertThat(extended.upsert("h", "h1", 3, new Update().set("place.rw", "02").push("plans", "2013"))).isTrue();
+        assertThat(extended.upsert("h", "h3", 4, new Update().set("poor", true))).isTrue();
+        // what the kept model had seen is still seen in the copy: an older event changes nothing
+        assertThat(extended.upsert("h", "h2", 2, new Update().set("poor", true))).isFalse();
+
+        assertThat(extended.documents("h")).extracting(d -> d.get("_id")).containsExactly("h1", "h2", "h3");
+        Document h1 = extended.documents("h").iterator().next();
+        assertThat(h1.get("place", Document.class).get("rw")).isEqualTo("02");
+        assertThat(h1.getList("plans", String.class)).containsExactly("2010", "2013");
+        Document kept = model.documents("h").iterator().next();
+        assertThat(kept.get("place", Document.class).get("rw")).isEqualTo("01");
+        assertThat(kept.getList("plans", String.class)).containsExactly("2010");
+        assertThat(model.count("h", d -> true)).isEqualTo(2);
+        assertThat(extended.dirtyDocuments()).as("writes after the copy only").isEqualTo(2);
+    }
+
+    @Test
     void anOperatorItDoesNotImplementFailsLoudly() {
         assertThatThrownBy(() -> model.upsert("c", "a", 1, new Update().max("x", 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$max");
