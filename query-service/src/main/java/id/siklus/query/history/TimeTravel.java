@@ -66,7 +66,6 @@ public class TimeTravel {
     private long foldedEntries;
     private final long keptEntries;
     private final io.micrometer.core.instrument.Counter foldsReused;
-    private final Timer foldAllTimer;
     private final io.micrometer.core.instrument.Counter foldsExtended;
 
     TimeTravel(MongoTemplate mongo, ObjectMapper json, EventProcessingConfiguration processing,
@@ -79,10 +78,6 @@ public class TimeTravel {
         this.processing = processing;
         this.foldTimer = Timer.builder("siklus.time-travel.fold")
                 .description("Time to fold a kelurahan's journal into a view of the past")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .register(meters);
-        this.foldAllTimer = Timer.builder("siklus.time-travel.fold-all")
-                .description("Time to fold many kelurahan's journals (a city's) into views of the past at once")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
         this.foldsExtended = io.micrometer.core.instrument.Counter.builder("siklus.time-travel.folds.extended")
@@ -129,93 +124,51 @@ public class TimeTravel {
                 foldsReused.increment();
                 return cached.model();
             }
-            String signature = signature(journal(kelurahanCode, when, types, false, null));
+            List<Document> passing = journal(kelurahanCode, when, types, false, null);
+            String signature = signature(passing);
             if (cached != null && cached.signature().equals(signature)) {
                 keep(key, new Folded(signature, head, now, cached.model()));
                 foldsReused.increment();
                 return cached.model();
             }
+            int kept = cached == null ? 0 : (int) Math.min(cached.entries(), Integer.MAX_VALUE);
+            if (kept > 0 && kept <= passing.size()
+                    && signature(passing.subList(0, kept)).equals(cached.signature())) {
+                // the kept fold's entries come first and later entries of that past were added after them (a
+                // kelurahan's entries reach the journal in sequence order): a copy of it is extended by those alone,
+                // read in full; the handlers see the same events in the same order as in a fold from the start
+                List<Document> later = after(journal(kelurahanCode, when, types, true,
+                        sequence(passing.get(kept - 1)) - 1), passing.subList(0, kept));
+                MemoryReadModel model = fold(cached.model().thawedCopy(), kelurahanCode, later, when, invokers);
+                List<Document> folded = new java.util.ArrayList<>(passing.subList(0, kept));
+                folded.addAll(later);
+                keep(key, new Folded(signature(folded), head, now, model));
+                foldsExtended.increment();
+                return model;
+            }
             // kept with the signature of the entries folded (more may have arrived since the ids were read)
             List<Document> entries = journal(kelurahanCode, when, types, true, null);
-            MemoryReadModel model = fold(cached, kelurahanCode, entries, when, invokers);
+            MemoryReadModel model = fold(new MemoryReadModel(), kelurahanCode, entries, when, invokers);
             keep(key, new Folded(signature(entries), head, now, model));
             return model;
         });
     }
 
-    /**
-     * The views of the past of many kelurahan at once (a city's), the same as {@link #fold} of each, in two reads of
-     * the journal instead of two to four per kelurahan: the ids and sequences of every kelurahan's passing entries,
-     * then the full entries of those whose passing entries differ from their kept fold. Under load each read waits
-     * its turn at MongoDB, so a city of 46 kelurahan asked one by one spent most of its time in round trips.
-     *
-     * <p>A fold made here is kept with the highest sequence among its passing entries as its head: entries after it
-     * did not pass when it was made, so a later {@link #fold} that finds none passing after it may reuse it.
-     */
-    public Map<String, MemoryReadModel> foldAll(List<String> kelurahanCodes, PointInTime when,
-                                                String... processingGroups) {
-        return foldAllTimer.record(() -> {
-            Map<String, EventHandlerInvoker> invokers = invokers(processingGroups);
-            Set<String> types = types(invokers);
-            long now = System.nanoTime();
-            Map<String, List<Document>> passing = byKelurahan(journal(kelurahanCodes, when, types, false, null));
-            Map<String, MemoryReadModel> models = new LinkedHashMap<>();
-            List<String> changed = new java.util.ArrayList<>();
-            Map<String, Folded> before = new java.util.HashMap<>();
-            for (String code : kelurahanCodes) {
-                String signature = signature(passing.getOrDefault(code, List.of()));
-                String key = key(code, when, processingGroups);
-                synchronized (folds) {
-                    Folded cached = folds.get(key);
-                    if (cached != null && cached.signature().equals(signature)) {
-                        // the same entries pass: entries after its head did not pass then and do not now
-                        keep(key, new Folded(signature, cached.head(), now, cached.model()));
-                        foldsReused.increment();
-                        models.put(code, cached.model());
-                        continue;
-                    }
-                    if (cached != null) {
-                        before.put(code, cached);
-                    }
-                }
-                changed.add(code);
-            }
-            if (!changed.isEmpty()) {
-                Map<String, List<Document>> full = byKelurahan(journal(changed, when, types, true, null));
-                for (String code : changed) {
-                    List<Document> entries = full.getOrDefault(code, List.of());
-                    MemoryReadModel model = fold(before.get(code), code, entries, when, invokers);
-                    long head = entries.isEmpty() ? -1
-                            : ((Number) entries.get(entries.size() - 1).get("sequence")).longValue();
-                    keep(key(code, when, processingGroups), new Folded(signature(entries), head, now, model));
-                    models.put(code, model);
-                }
-            }
-            return models;
-        });
-    }
-
-    /**
-     * A frozen model of the given journal entries (in sequence order) run through the handlers. When the entries
-     * begin with exactly those of the kept fold {@code previous} (later entries of that past were added after it, the
-     * usual change: a kelurahan's entries reach the journal in sequence order), a copy of that fold is extended by the
-     * rest; the handlers see the same events in the same order either way. Otherwise (a journal rebuilt with entries
-     * it lacked before) everything is folded again.
-     */
-    private MemoryReadModel fold(Folded previous, String kelurahanCode, List<Document> entries, PointInTime when,
-                                 Map<String, EventHandlerInvoker> invokers) {
-        if (previous != null) {
-            long kept = previous.entries();
-            if (kept > 0 && kept <= entries.size()
-                    && signature(entries.subList(0, (int) kept)).equals(previous.signature())) {
-                foldsExtended.increment();
-                return fold(previous.model().thawedCopy(), kelurahanCode, entries.subList((int) kept,
-                        entries.size()), when, invokers);
-            }
+    /** The entries not among {@code folded} (read from the sequence of its last one on: ties are told by id). */
+    private static List<Document> after(List<Document> entries, List<Document> folded) {
+        Set<Object> foldedIds = new java.util.HashSet<>();
+        long last = sequence(folded.get(folded.size() - 1));
+        for (int i = folded.size() - 1; i >= 0 && sequence(folded.get(i)) == last; i--) {
+            foldedIds.add(folded.get(i).get("_id"));
         }
-        return fold(new MemoryReadModel(), kelurahanCode, entries, when, invokers);
+        return entries.stream().filter(entry -> !foldedIds.contains(entry.get("_id"))).toList();
     }
 
+    private static long sequence(Document entry) {
+        return ((Number) entry.get("sequence")).longValue();
+    }
+
+    /** Runs the journal entries (in sequence order) through the handlers into {@code model}, then freezes it. */
     private MemoryReadModel fold(MemoryReadModel model, String kelurahanCode, List<Document> entries,
                                  PointInTime when, Map<String, EventHandlerInvoker> invokers) {
         model.folding(() -> {
@@ -258,14 +211,6 @@ public class TimeTravel {
         return kelurahanCode + "|" + String.join(",", processingGroups) + "|" + when.asOf() + "|" + when.knownAt();
     }
 
-    /** Entries grouped by kelurahan, each group in the order read. */
-    private static Map<String, List<Document>> byKelurahan(List<Document> entries) {
-        Map<String, List<Document>> grouped = new LinkedHashMap<>();
-        for (Document entry : entries) {
-            grouped.computeIfAbsent(entry.getString("kelurahanCode"), c -> new java.util.ArrayList<>()).add(entry);
-        }
-        return grouped;
-    }
 
     /** The entries that pass, by id and sequence in fold order: equal signatures fold to equal models. */
     private static String signature(List<Document> entries) {
@@ -324,14 +269,7 @@ public class TimeTravel {
      */
     private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, boolean full,
                                    Long after) {
-        return journal(List.of(kelurahanCode), when, types, full, after);
-    }
-
-    /** The same for many kelurahan in one read; each kelurahan's entries in sequence order. */
-    private List<Document> journal(List<String> kelurahanCodes, PointInTime when, Set<String> types, boolean full,
-                                   Long after) {
-        Criteria criteria = (kelurahanCodes.size() == 1 ? Criteria.where("kelurahanCode").is(kelurahanCodes.get(0))
-                : Criteria.where("kelurahanCode").in(kelurahanCodes)).and("payloadType").in(types);
+        Criteria criteria = Criteria.where("kelurahanCode").is(kelurahanCode).and("payloadType").in(types);
         if (after != null) {
             criteria = criteria.and("sequence").gt(after);
         }
@@ -348,7 +286,7 @@ public class TimeTravel {
             query.fields().include("kelurahanCode", "sequence", "payloadType", "type", "payload", "effectiveDate",
                     "recordedAt");
         } else {
-            query.fields().include("kelurahanCode", "sequence");
+            query.fields().include("sequence");
         }
         return mongo.find(query, Document.class, AuditJournalProjection.COLLECTION);
     }
