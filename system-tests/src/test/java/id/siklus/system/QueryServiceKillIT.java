@@ -296,9 +296,16 @@ class QueryServiceKillIT {
         return dump;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Ports given to child services in this run: the OS may offer a port it just offered again. */
+    private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
+
+    private static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (GIVEN_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
