@@ -305,6 +305,47 @@ class TimeTravelIT {
         assertThat(summaryRow("asOf=2010-10-04").get("openComplaints").asLong()).isZero();
     }
 
+    /**
+     * A summary of the past folds the city's kelurahan a few at a time (siklus.views.kota-summary-past-parallelism):
+     * as of today it lists the same kelurahan as the summary of the present, in the same order, with the same figures,
+     * and its totals add up its rows. The city holds this class's kelurahan, five more with 0 to 4 households (more
+     * than are folded at a time), and those of the tests that ran before.
+     */
+    @Test
+    void aCitySummaryOfTodayFoldedAFewKelurahanAtATimeMatchesThePresentRowByRow() throws Exception {
+        for (int k = 0; k < 5; k++) {
+            String other = "35.71.%02d.%04d".formatted(ThreadLocalRandom.current().nextInt(10, 99),
+                    ThreadLocalRandom.current().nextInt(1000, 9999));
+            system.prepareKelurahan(other);
+            for (int i = 0; i < k; i++) {
+                command("/api/v1/kelurahan/" + other + "/households", system.token("LKM", other), """
+                        {"householdId":"%s","rw":"02","rt":"001","headName":"Keluarga Kota %d","members":3,
+                         "povertyStatus":"%s","registeredOn":"2011-02-01"}"""
+                        .formatted(UUID.randomUUID(), i, i % 2 == 0 ? "MISKIN" : "HAMPIR_MISKIN"), 201);
+            }
+        }
+        String today = "asOf=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode present = summary("").get("kelurahan");
+            JsonNode past = summary(today);
+            assertThat(present.size()).isGreaterThan(5);
+            List<String> presentRows = new ArrayList<>();
+            present.forEach(row -> presentRows.add(row.get("kelurahanCode").asText() + " "
+                    + row.get("households").asLong() + "/" + row.get("poorHouseholds").asLong() + " "
+                    + row.get("blmUsed").asLong()));
+            List<String> pastRows = new ArrayList<>();
+            long households = 0;
+            for (JsonNode row : past.get("kelurahan")) {
+                pastRows.add(row.get("kelurahanCode").asText() + " " + row.get("households").asLong() + "/"
+                        + row.get("poorHouseholds").asLong() + " " + row.get("blmUsed").asLong());
+                households += row.get("households").asLong();
+            }
+            assertThat(pastRows).containsExactlyElementsOf(presentRows);
+            assertThat(past.get("totals").get("kelurahan").asInt()).isEqualTo(pastRows.size());
+            assertThat(past.get("totals").get("households").asLong()).isEqualTo(households);
+        });
+    }
+
     private static JsonNode summary(String query) throws Exception {
         SiklusSystem.Response response = system.get(system.queryUrl("/api/v1/kota/Kediri/summary"
                 + (query.isEmpty() ? "" : "?" + query)), auditor);
