@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The wire server's backends with indexes that serve queries the way MongoDB's would (ADR 0013): the declared
- * secondary indexes are kept ({@link EqualityIndex}) and the {@code _id} index also serves an {@code _id} query with
+ * secondary indexes are kept ({@link EqualityIndex}, {@link CompoundIndex} for several fields) and the {@code _id} index also serves an {@code _id} query with
  * further conditions ({@link IdFirstIndex}). Without them, every projection write and every view scanned whole
  * collections, so the embedded stack measured the stand-in rather than Siklus.
  */
@@ -46,6 +46,10 @@ public final class IndexedBackends {
         };
     }
 
+    private static <P> Index<P> secondary(String indexName, List<IndexKey> keys) {
+        return keys.size() > 1 ? new CompoundIndex<>(indexName, keys) : new EqualityIndex<>(indexName, keys);
+    }
+
     private static <P> Index<P> idFirst(Index<P> unique) {
         return IdFirstIndex.isIdIndex(unique) ? new IdFirstIndex<>(unique) : unique;
     }
@@ -70,7 +74,7 @@ public final class IndexedBackends {
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
-            return new EqualityIndex<>(indexName, keys);
+            return secondary(indexName, keys);
         }
     }
 
@@ -89,7 +93,7 @@ public final class IndexedBackends {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                            List<IndexKey> keys, boolean sparse) {
-            return new EqualityIndex<>(indexName, keys);
+            return secondary(indexName, keys);
         }
     }
 }

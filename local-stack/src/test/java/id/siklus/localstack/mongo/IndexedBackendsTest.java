@@ -113,6 +113,86 @@ class IndexedBackendsTest {
         assertThat(indexed.countDocuments()).isEqualTo(scanned.countDocuments()).isPositive();
     }
 
+    /**
+     * The journal's index on (kelurahanCode, sequence) alone: "this kelurahan's entries after sequence n" is narrowed
+     * by both fields, and every query answers what the full scan answers, whatever type the sequence has.
+     */
+    @Test
+    void aCompoundIndexAnswersPrefixAndRangeQueriesAsTheFullScanDoes() {
+        MongoDatabase db = inMemory();
+        MongoCollection<Document> indexed = db.getCollection("audit_journal");
+        MongoCollection<Document> scanned = db.getCollection("audit_journal_unindexed");
+        indexed.createIndex(Indexes.ascending("kelurahanCode", "sequence"));
+
+        Random random = new Random(20261129);
+        for (int step = 0; step < 3_000; step++) {
+            String id = "e" + random.nextInt(500);
+            Bson byId = Filters.eq("_id", id);
+            int action = random.nextInt(10);
+            if (action < 7) {
+                int n = random.nextInt(60);
+                // mostly whole numbers as MongoDB stores them; now and then another type, nothing or a list
+                Object sequence = switch (random.nextInt(12)) {
+                    case 0 -> (double) n + 0.5;
+                    case 1 -> "s" + n;
+                    case 2 -> Double.NaN;
+                    case 3 -> List.of(n, n + 3);
+                    case 4 -> -0.0;
+                    default -> random.nextBoolean() ? (Object) n : (Object) (long) n;
+                };
+                Bson update = Updates.combine(Updates.set("kelurahanCode", KELURAHAN.get(random.nextInt(5))),
+                        random.nextInt(15) == 0 ? Updates.unset("sequence") : Updates.set("sequence", sequence),
+                        Updates.set("effectiveDate", "2010-%02d-01".formatted(1 + random.nextInt(12))));
+                indexed.updateOne(byId, update, new UpdateOptions().upsert(true));
+                scanned.updateOne(byId, update, new UpdateOptions().upsert(true));
+            } else if (action < 9) {
+                indexed.deleteOne(byId);
+                scanned.deleteOne(byId);
+            } else {
+                Bson move = Updates.set("sequence", 100 + random.nextInt(10));
+                Bson some = Filters.and(Filters.eq("kelurahanCode", KELURAHAN.get(random.nextInt(5))),
+                        Filters.lt("sequence", 10));
+                indexed.updateMany(some, move);
+                scanned.updateMany(some, move);
+            }
+        }
+
+        List<Bson> queries = new ArrayList<>();
+        for (String code : KELURAHAN) {
+            Bson kelurahan = Filters.eq("kelurahanCode", code);
+            queries.add(kelurahan);
+            queries.add(Filters.and(kelurahan, Filters.gt("sequence", 30)));
+            queries.add(Filters.and(kelurahan, Filters.gte("sequence", 30L)));
+            queries.add(Filters.and(kelurahan, Filters.lt("sequence", 12.5)));
+            queries.add(Filters.and(kelurahan, Filters.lte("sequence", 0)));
+            queries.add(Filters.and(kelurahan, Filters.gte("sequence", -0.0)));
+            queries.add(Filters.and(kelurahan, Filters.gt("sequence", 10), Filters.lte("sequence", 40)));
+            queries.add(Filters.and(kelurahan, Filters.gt("sequence", 40), Filters.lt("sequence", 10)));
+            queries.add(Filters.and(kelurahan, Filters.gt("sequence", 100)));
+            queries.add(Filters.and(kelurahan, Filters.eq("sequence", 7)));
+            queries.add(Filters.and(kelurahan, Filters.eq("sequence", 7.0)));
+            queries.add(Filters.and(kelurahan, Filters.eq("sequence", "s7")));
+            queries.add(Filters.and(kelurahan, Filters.eq("sequence", null)));
+            queries.add(Filters.and(kelurahan, Filters.ne("sequence", 7)));
+            queries.add(Filters.and(kelurahan, Filters.gt("sequence", "s3")));
+            queries.add(Filters.and(kelurahan, Filters.gt("sequence", 20), Filters.or(
+                    Filters.lte("effectiveDate", "2010-06-01"), Filters.eq("effectiveDate", null))));
+        }
+        queries.add(Filters.gt("sequence", 30)); // no kelurahan: the full scan answers
+        queries.add(Filters.eq("kelurahanCode", "35.99.99.9999"));
+        for (Bson query : queries) {
+            List<Document> expected = scanned.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            List<Document> actual = indexed.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            assertThat(actual).as("%s", query).isEqualTo(expected);
+        }
+        for (String code : KELURAHAN) {
+            Bson kelurahan = Filters.eq("kelurahanCode", code);
+            assertThat(indexed.find(kelurahan).sort(Sorts.descending("sequence")).limit(1).first())
+                    .isEqualTo(scanned.find(kelurahan).sort(Sorts.descending("sequence")).limit(1).first());
+        }
+        assertThat(indexed.countDocuments()).isEqualTo(scanned.countDocuments()).isPositive();
+    }
+
     /** The projections' write: applied once per source sequence, found by _id with a further condition. */
     @Test
     void theGuardedUpsertByIdStillAppliesOnlyNewerSequences() {
@@ -193,6 +273,39 @@ class IndexedBackendsTest {
         assertThat(idFirst.canHandle(guarded)).isTrue();
         assertThat(idFirst.getPositions(guarded)).containsExactly(7);
         assertThat(idFirst.canHandle(doc("_id", doc("$gt", "k0"), "x", 1))).isFalse();
+    }
+
+    /** What the compound index narrows: a kelurahan's entries, and of those the ones in a range of sequences. */
+    @Test
+    void aCompoundIndexNarrowsToTheKelurahanAndTheRangeOfSequences() {
+        CompoundIndex<Integer> journal = new CompoundIndex<>("kelurahanCode_1_sequence_1",
+                List.of(new de.bwaldvogel.mongo.backend.IndexKey("kelurahanCode", true),
+                        new de.bwaldvogel.mongo.backend.IndexKey("sequence", true)));
+        for (int i = 0; i < 10; i++) {
+            journal.add(doc("_id", "a" + i, "kelurahanCode", "k1", "sequence", (long) i), i, null);
+            journal.add(doc("_id", "b" + i, "kelurahanCode", "k2", "sequence", i), 100 + i, null);
+        }
+        journal.add(doc("_id", "c", "kelurahanCode", "k1", "sequence", "not a number"), 50, null);
+
+        assertThat(journal.canHandle(doc("kelurahanCode", "k1"))).isTrue();
+        assertThat(journal.canHandle(doc("sequence", doc("$gt", 3)))).isFalse();
+        assertThat(journal.canHandle(doc("kelurahanCode", doc("$in", List.of("k1"))))).isFalse();
+        assertThat(journal.getPositions(doc("kelurahanCode", "k1"))).hasSize(11);
+        // the entries after sequence 7, and the one whose sequence is no number (left to the server to compare)
+        assertThat(journal.getPositions(doc("kelurahanCode", "k1", "sequence", doc("$gt", 7L))))
+                .containsExactlyInAnyOrder(7, 8, 9, 50);
+        assertThat(journal.getPositions(doc("kelurahanCode", "k2", "sequence", doc("$gte", 2, "$lt", 4.0))))
+                .containsExactlyInAnyOrder(102, 103, 104);
+        assertThat(journal.getPositions(doc("kelurahanCode", "k2", "sequence", 5.0))).containsExactly(105);
+        assertThat(journal.getPositions(doc("kelurahanCode", "k3", "sequence", doc("$gt", 0)))).isEmpty();
+
+        journal.updateInPlace(doc("_id", "a9", "kelurahanCode", "k1", "sequence", 9L),
+                doc("_id", "a9", "kelurahanCode", "k2", "sequence", 9L), 9, null);
+        assertThat(journal.remove(doc("_id", "a8", "kelurahanCode", "k1", "sequence", 8L))).isEqualTo(8);
+        assertThat(journal.getPositions(doc("kelurahanCode", "k1", "sequence", doc("$gt", 6))))
+                .containsExactlyInAnyOrder(6, 7, 50);
+        assertThat(journal.getPositions(doc("kelurahanCode", "k2", "sequence", 9))).containsExactlyInAnyOrder(109, 9);
+        assertThat(journal.getCount()).isEqualTo(20);
     }
 
     private static de.bwaldvogel.mongo.bson.Document doc(Object... keysAndValues) {

@@ -57,8 +57,14 @@ public class AuditJournalProjection {
     }
 
     private void ensureIndexes() {
-        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new Index().on("entityIds", Sort.Direction.ASC));
-        mongo.indexOps(ReadModelCollections.target(COLLECTION)).ensureIndex(new Index().on("kelurahanCode", Sort.Direction.ASC));
+        var indexes = mongo.indexOps(ReadModelCollections.target(COLLECTION));
+        indexes.ensureIndex(new Index().on("entityIds", Sort.Direction.ASC));
+        // a kelurahan's entries in sequence order: its journal, its head, and the entries after a sequence (views of
+        // the past check only those). The index on kelurahanCode alone, made before, is its prefix: dropped.
+        indexes.ensureIndex(new Index().on("kelurahanCode", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC));
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals("kelurahanCode_1"))) {
+            indexes.dropIndex("kelurahanCode_1");
+        }
     }
 
     @EventHandler

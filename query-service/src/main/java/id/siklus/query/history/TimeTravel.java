@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siklus.query.audit.AuditJournalProjection;
 import id.siklus.query.platform.MemoryReadModel;
 import id.siklus.query.platform.ProcessorHandlers;
+import id.siklus.query.platform.ReadModelCollections;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -49,12 +50,8 @@ public class TimeTravel {
     private final Map<String, Set<String>> typesByGroup = new ConcurrentHashMap<>();
     /** At most this many folds are kept, whatever their size. */
     private static final int KEPT_FOLDS = 1024;
-    /**
-     * How long a kept fold is trusted on an unchanged journal head alone; after that the passing entries are read
-     * again. It bounds what the head cannot see: a journal rebuilt by a replay (ADR 0011) holds the same head but may
-     * hold entries the previous one lacked (records parked then, readable now).
-     */
-    private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    /** How long the journal's swap count, read once, is taken as current (all folds of a city summary share it). */
+    private static final long SWAPS_READ_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /**
      * Recent folds by kelurahan, projections and point in time, least recently used first; guarded by itself. Kept
      * while their journal entries together are at most {@link #keptEntries}: a fold's size follows the entries folded
@@ -65,6 +62,8 @@ public class TimeTravel {
     /** The journal entries behind the kept folds; guarded by {@link #folds}. */
     private long foldedEntries;
     private final long keptEntries;
+    /** The journal's swap count and when it was read ({@link System#nanoTime}). */
+    private volatile long[] swapsRead = {-1, 0};
     private final io.micrometer.core.instrument.Counter foldsReused;
     private final io.micrometer.core.instrument.Counter foldsExtended;
 
@@ -91,77 +90,66 @@ public class TimeTravel {
     /**
      * Folds the events of one kelurahan that pass {@code when} through the given projections (processing group
      * names). A fold is kept (while the kept folds hold at most {@code siklus.time-travel.kept-entries} journal
-     * entries together, least recently used out) and given again while exactly
-     * the same journal entries pass the filter: the entries' ids and sequences are read first (small documents), and
-     * the full entries only when they differ. While the kelurahan's journal has not grown (its highest sequence, one
-     * small read) even that read is spared, and when it has grown only the entries after the fold's head are read
-     * (a kelurahan at work adds entries all day; today's do not pass a filter of the past), for at most
-     * {@link #RECHECK_NANOS} after the last full read. New events of today do not pass a filter of a past day or instant, so a
-     * view of the past stays cached while the kelurahan keeps working; a late entry of that past changes the set and
-     * the view is folded again. A cached model is frozen: views read it, nothing writes to it.
+     * entries together, least recently used out) with the kelurahan's journal head when it was made: the highest
+     * sequence it considered. A kelurahan's entries reach the journal in sequence order, never behind one already
+     * there (its events share one partition, and an unreadable one holds those after it until released, ADR 0008), so
+     * what is new since a fold is exactly the entries after its head: one small read, by the journal's
+     * {@code (kelurahanCode, sequence)} index. None: the fold is given again. Some (a kelurahan at work adds entries
+     * all day), none of them passing the filter (today's events never pass a filter of the past): given again, with
+     * the new head. Some passing (a late entry of that past): a copy of the fold is extended by those alone, in
+     * sequence order, as a fold from the start would have taken them. The one thing the head cannot see is a journal
+     * rebuilt by a replay (the same head, possibly entries the old one lacked): kept folds are made again after a
+     * swap of the journal ({@link ReadModelCollections#SWAPS}). A kept model is frozen: views read it, nothing writes to
+     * it.
      */
     public MemoryReadModel fold(String kelurahanCode, PointInTime when, String... processingGroups) {
         return foldTimer.record(() -> {
             Map<String, EventHandlerInvoker> invokers = invokers(processingGroups);
             Set<String> types = types(invokers);
             String key = key(kelurahanCode, when, processingGroups);
-            long head = head(kelurahanCode);
-            long now = System.nanoTime();
+            long swaps = journalSwaps();
             Folded cached;
             synchronized (folds) {
                 cached = folds.get(key);
             }
-            boolean trusted = cached != null && now - cached.checkedAt() < RECHECK_NANOS;
-            if (trusted && cached.head() == head) {
-                // nothing was added to the kelurahan's journal since the fold was made or checked
-                foldsReused.increment();
-                return cached.model();
-            }
-            if (trusted && cached.head() < head
-                    && journal(kelurahanCode, when, types, false, cached.head()).isEmpty()) {
-                // entries were added (today's work), none of them passes the filter: the same entries pass
-                keep(key, new Folded(cached.signature(), head, cached.checkedAt(), cached.model()));
-                foldsReused.increment();
-                return cached.model();
-            }
-            List<Document> passing = journal(kelurahanCode, when, types, false, null);
-            String signature = signature(passing);
-            if (cached != null && cached.signature().equals(signature)) {
-                keep(key, new Folded(signature, head, now, cached.model()));
-                foldsReused.increment();
-                return cached.model();
-            }
-            int kept = cached == null ? 0 : (int) Math.min(cached.entries(), Integer.MAX_VALUE);
-            if (kept > 0 && kept <= passing.size()
-                    && signature(passing.subList(0, kept)).equals(cached.signature())) {
-                // the kept fold's entries come first and later entries of that past were added after them (a
-                // kelurahan's entries reach the journal in sequence order): a copy of it is extended by those alone,
-                // read in full; the handlers see the same events in the same order as in a fold from the start
-                List<Document> later = after(journal(kelurahanCode, when, types, true,
-                        sequence(passing.get(kept - 1)) - 1), passing.subList(0, kept));
+            if (cached != null && cached.swaps() == swaps) {
+                List<Document> added = added(kelurahanCode, cached.head());
+                if (added.isEmpty()) {
+                    foldsReused.increment();
+                    return cached.model();
+                }
+                long head = added.stream().mapToLong(TimeTravel::sequence).max().orElseThrow();
+                List<Document> later = journal(kelurahanCode, when, types, cached.head(), head);
+                if (later.isEmpty()) {
+                    // entries were added (today's work), none of them passes the filter: the same entries pass
+                    keep(key, new Folded(cached.entries(), head, swaps, cached.model()));
+                    foldsReused.increment();
+                    return cached.model();
+                }
                 MemoryReadModel model = fold(cached.model().thawedCopy(), kelurahanCode, later, when, invokers);
-                List<Document> folded = new java.util.ArrayList<>(passing.subList(0, kept));
-                folded.addAll(later);
-                keep(key, new Folded(signature(folded), head, now, model));
+                keep(key, new Folded(cached.entries() + later.size(), head, swaps, model));
                 foldsExtended.increment();
                 return model;
             }
-            // kept with the signature of the entries folded (more may have arrived since the ids were read)
-            List<Document> entries = journal(kelurahanCode, when, types, true, null);
+            // the first fold of this view, or the journal was rebuilt since: from the start, up to the head read first
+            long head = head(kelurahanCode);
+            List<Document> entries = journal(kelurahanCode, when, types, null, head);
             MemoryReadModel model = fold(new MemoryReadModel(), kelurahanCode, entries, when, invokers);
-            keep(key, new Folded(signature(entries), head, now, model));
+            keep(key, new Folded(entries.size(), head, swaps, model));
             return model;
         });
     }
 
-    /** The entries not among {@code folded} (read from the sequence of its last one on: ties are told by id). */
-    private static List<Document> after(List<Document> entries, List<Document> folded) {
-        Set<Object> foldedIds = new java.util.HashSet<>();
-        long last = sequence(folded.get(folded.size() - 1));
-        for (int i = folded.size() - 1; i >= 0 && sequence(folded.get(i)) == last; i--) {
-            foldedIds.add(folded.get(i).get("_id"));
+    /** How many times a replay has swapped in a rebuilt journal: read at most once a second. */
+    private long journalSwaps() {
+        long[] read = swapsRead;
+        long now = System.nanoTime();
+        if (read[0] >= 0 && now - read[1] < SWAPS_READ_NANOS) {
+            return read[0];
         }
-        return entries.stream().filter(entry -> !foldedIds.contains(entry.get("_id"))).toList();
+        long swaps = ReadModelCollections.swaps(mongo, AuditJournalProjection.COLLECTION);
+        swapsRead = new long[] {swaps, now};
+        return swaps;
     }
 
     private static long sequence(Document entry) {
@@ -212,25 +200,13 @@ public class TimeTravel {
     }
 
 
-    /** The entries that pass, by id and sequence in fold order: equal signatures fold to equal models. */
-    private static String signature(List<Document> entries) {
-        StringBuilder ids = new StringBuilder(entries.size() * 40);
-        for (Document entry : entries) {
-            ids.append(entry.get("_id")).append('@').append(entry.get("sequence")).append(';');
-        }
-        return entries.size() + ":" + java.util.UUID.nameUUIDFromBytes(
-                ids.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /**
-     * @param head    the highest sequence in the kelurahan's journal when the fold was made or last checked
-     * @param checkedAt when the entries passing the filter were last read and found unchanged ({@link System#nanoTime})
+     * @param entries how many journal entries were folded into the model
+     * @param head    the highest sequence in the kelurahan's journal the fold has considered: every entry up to it
+     *                that passes the filter is in the model, none after it; -1 when the journal had none
+     * @param swaps   the journal's swap count when the fold was made
      */
-    private record Folded(String signature, long head, long checkedAt, MemoryReadModel model) {
-        /** How many journal entries were folded: the signature starts with their number. */
-        long entries() {
-            return Long.parseLong(signature.substring(0, signature.indexOf(':')));
-        }
+    private record Folded(long entries, long head, long swaps, MemoryReadModel model) {
     }
 
     /** Keeps a fold, and lets the least recently used go while the kept ones are too many or too large. */
@@ -263,16 +239,26 @@ public class TimeTravel {
         return last == null ? -1 : ((Number) last.get("sequence")).longValue();
     }
 
+    /** The sequences of the entries added to the kelurahan's journal after sequence {@code after}, of any type. */
+    private List<Document> added(String kelurahanCode, long after) {
+        Query query = new Query(Criteria.where("kelurahanCode").is(kelurahanCode).and("sequence").gt(after));
+        query.fields().include("sequence");
+        return mongo.find(query, Document.class, AuditJournalProjection.COLLECTION);
+    }
+
     /**
-     * The journal entries of a kelurahan that pass {@code when} and concern the given event types, in sequence order:
-     * in full, or only their ids and sequences; all of them, or only those after sequence {@code after}.
+     * The journal entries of a kelurahan that pass {@code when} and concern the given event types, in full and in
+     * sequence order: those after sequence {@code after} (all when null) up to {@code upTo}.
      */
-    private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, boolean full,
-                                   Long after) {
-        Criteria criteria = Criteria.where("kelurahanCode").is(kelurahanCode).and("payloadType").in(types);
+    private List<Document> journal(String kelurahanCode, PointInTime when, Set<String> types, Long after,
+                                   long upTo) {
+        // both fields at the top of the query, where the (kelurahanCode, sequence) index finds them
+        Criteria criteria = Criteria.where("kelurahanCode").is(kelurahanCode);
+        Criteria sequence = criteria.and("sequence").lte(upTo);
         if (after != null) {
-            criteria = criteria.and("sequence").gt(after);
+            sequence.gt(after);
         }
+        criteria = sequence.and("payloadType").in(types);
         if (when.knownAt() != null) {
             criteria = criteria.and("recordedAt").lte(Date.from(when.knownAt()));
         }
@@ -282,12 +268,8 @@ public class TimeTravel {
                     Criteria.where("effectiveDate").is(null));
         }
         Query query = new Query(criteria).with(Sort.by("sequence", "_id"));
-        if (full) {
-            query.fields().include("kelurahanCode", "sequence", "payloadType", "type", "payload", "effectiveDate",
-                    "recordedAt");
-        } else {
-            query.fields().include("sequence");
-        }
+        query.fields().include("kelurahanCode", "sequence", "payloadType", "type", "payload", "effectiveDate",
+                "recordedAt");
         return mongo.find(query, Document.class, AuditJournalProjection.COLLECTION);
     }
 

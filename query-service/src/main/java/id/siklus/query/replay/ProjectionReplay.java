@@ -372,6 +372,7 @@ public class ProjectionReplay implements DisposableBean {
             } else {
                 mongo.dropCollection(collection);
             }
+            ReadModelCollections.swapped(mongo, collection);
         }
     }
 
