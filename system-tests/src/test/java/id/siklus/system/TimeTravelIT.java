@@ -339,6 +339,22 @@ class TimeTravelIT {
     }
 
     /**
+     * A summary past its age (siklus.views.kota-summary-max-age, 5 s) by less than siklus.views.kota-summary-stale-for
+     * (30 s) is given at once, as it was, while one computation in the background brings it up to date for the next
+     * request: the city's monitors do not all wait for that computation.
+     */
+    @Test
+    void aSummaryPastItsAgeIsGivenAtOnceWhileItIsComputedAgainInTheBackground() throws Exception {
+        Instant first = Instant.parse(summary("asOf=2009-11-30").get("computedAt").asText());
+        Thread.sleep(6_000);
+        assertThat(Instant.parse(summary("asOf=2009-11-30").get("computedAt").asText()))
+                .as("given at once, as computed 6 s ago").isEqualTo(first);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(Instant.parse(summary("asOf=2009-11-30").get("computedAt").asText()))
+                        .as("brought up to date in the background").isAfter(first.plusSeconds(5)));
+    }
+
+    /**
      * A summary of the past folds the city's kelurahan a few at a time (siklus.views.kota-summary-past-parallelism):
      * as of today it lists the same kelurahan as the summary of the present, in the same order, with the same figures,
      * and its totals add up its rows. The city holds this class's kelurahan, five more with 0 to 4 households (more
