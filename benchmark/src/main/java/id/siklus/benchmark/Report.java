@@ -194,7 +194,6 @@ final class Report {
         rounds.get(round - 1).put("projectionLagAt50Ms", percentiles(lag));
     }
 
-    /** The view targets at one kelurahan's long history, under 50% load of the rest of the city. */
     /** The large kelurahan's views read alone (no command load): the read models' own cost. */
     void largeKelurahanAlone(int round, long events, OpenLoop.Result views) {
         viewMetric(round, views, "large kelurahan view", "view.large.idle.p95",
@@ -205,6 +204,7 @@ final class Report {
         rounds.get(round - 1).put("largeKelurahanEvents", events);
     }
 
+    /** The view targets at one kelurahan's long history, under 50% load of the rest of the city. */
     void largeKelurahan(int round, long events, OpenLoop.Result views) {
         viewMetric(round, views, "large kelurahan view", "view.large.p95",
                 "Views of a kelurahan with " + events + " events, p95 under 50% load", "≤ 100 ms", 100);
