@@ -69,6 +69,8 @@ public class TimeTravel {
     private final io.micrometer.core.instrument.Counter foldsRemade;
     /** The journal's swap count the kept folds were last made again for; -1 before the first check. */
     private final java.util.concurrent.atomic.AtomicLong remadeFor = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final java.util.concurrent.atomic.AtomicBoolean swapCheckFailing =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** One thread: kept views are made again one after the other, beside the requests. */
     private final java.util.concurrent.ExecutorService remaker = java.util.concurrent.Executors.newSingleThreadExecutor(
             runnable -> {
@@ -237,7 +239,17 @@ public class TimeTravel {
     @org.springframework.scheduling.annotation.Scheduled(
             fixedDelayString = "${siklus.time-travel.swap-check-interval:PT2S}")
     void remakeAfterASwap() {
-        long swaps = ReadModelCollections.swaps(mongo, AuditJournalProjection.COLLECTION);
+        long swaps;
+        try {
+            swaps = ReadModelCollections.swaps(mongo, AuditJournalProjection.COLLECTION);
+        } catch (RuntimeException e) {
+            // MongoDB unreachable: the health check says so; a request's fold reads the count itself
+            if (swapCheckFailing.compareAndSet(false, true)) {
+                log.warn("Cannot read the journal's swap count (tried again every few seconds): {}", e.toString());
+            }
+            return;
+        }
+        swapCheckFailing.set(false);
         swapsRead = new long[] {swaps, System.nanoTime()};
         long before = remadeFor.getAndSet(swaps);
         if (before < 0 || before == swaps) {
@@ -248,27 +260,33 @@ public class TimeTravel {
             folds.entrySet().stream().filter(e -> e.getValue().swaps() != swaps)
                     .forEach(e -> stale.add(Map.entry(e.getKey(), e.getValue())));
         }
-        remaker.execute(() -> {
-            for (Map.Entry<String, Folded> kept : stale) {
+        try {
+            remaker.execute(() -> remake(stale, swaps));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void remake(List<Map.Entry<String, Folded>> stale, long swaps) {
+        for (Map.Entry<String, Folded> kept : stale) {
+            synchronized (folds) {
+                if (!folds.containsKey(kept.getKey())) {
+                    continue; // let go meanwhile
+                }
+            }
+            View view = kept.getValue().view();
+            try {
                 if (journalSwaps() != swaps) {
                     return; // swapped again: the next check starts over
                 }
-                synchronized (folds) {
-                    if (!folds.containsKey(kept.getKey())) {
-                        continue; // let go meanwhile
-                    }
-                }
-                View view = kept.getValue().view();
-                try {
-                    fold(view.kelurahanCode(), view.when(), view.processingGroups());
-                    foldsRemade.increment();
-                } catch (RuntimeException e) {
-                    // the view's next request folds it
-                    log.warn("Could not make the view of the past {} again after a swap: {}", kept.getKey(),
-                            e.toString());
-                }
+                fold(view.kelurahanCode(), view.when(), view.processingGroups());
+                foldsRemade.increment();
+            } catch (RuntimeException e) {
+                // the view's next request folds it
+                log.warn("Could not make the view of the past {} again after a swap: {}", kept.getKey(),
+                        e.toString());
             }
-        });
+        }
     }
 
     @jakarta.annotation.PreDestroy
