@@ -1,14 +1,11 @@
 package id.siklus.localstack.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A secondary index on several fields for the wire server, served the way MongoDB serves a compound index: a query
@@ -30,7 +26,7 @@ import java.util.regex.Pattern;
  * not a number are always among the candidates. A query without equality on every field but the last falls back to
  * the server's full scan. Positions are kept per key value and document id, so a changed document leaves its old keys.
  */
-final class CompoundIndex<P> extends Index<P> {
+final class CompoundIndex<P> extends SecondaryIndex<P> {
 
     private static final String ID = "_id";
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
@@ -66,21 +62,10 @@ final class CompoundIndex<P> extends Index<P> {
     }
 
     CompoundIndex(String name, List<IndexKey> keys) {
-        // "sparse" for the server only: a document it cannot place (none without an _id here) is skipped, not fatal
-        super(name, keys, true);
+        super(name, keys);
         if (keys.size() < 2) {
             throw new IllegalArgumentException("a compound index has at least two fields: " + keys);
         }
-    }
-
-    @Override
-    public P getPosition(Document document) {
-        return null; // not unique: the _id index places documents
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-        // no constraint to check
     }
 
     @Override
@@ -124,18 +109,6 @@ final class CompoundIndex<P> extends Index<P> {
             }
         }
         return removed;
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // no constraint to check
-    }
-
-    @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
-                                           MongoCollection<P> collection) {
-        remove(oldDocument);
-        add(newDocument, position, collection);
     }
 
     /** Every field but the last is queried for equality with a plain value. */
@@ -226,28 +199,9 @@ final class CompoundIndex<P> extends Index<P> {
                         && !Double.isNaN(number.doubleValue()));
     }
 
-    /** A value that equals itself only: not null (it also matches a missing field), an array, an expression. */
-    private static boolean plain(Object value) {
-        return value != null && !(value instanceof Collection) && !(value instanceof Document)
-                && !(value instanceof Pattern) && !BsonRegularExpression.isRegularExpression(value);
-    }
-
     @Override
     public synchronized long getCount() {
         return count;
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
-
-    /** As declared: the "sparse" given to the server above is not the index's option. */
-    @Override
-    public Document toIndexDescription() {
-        Document description = super.toIndexDescription();
-        description.remove("sparse");
-        return description;
     }
 
     @Override

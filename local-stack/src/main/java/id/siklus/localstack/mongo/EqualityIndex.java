@@ -1,10 +1,8 @@
 package id.siklus.localstack.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A secondary (non-unique) index for the wire server, which otherwise ignores every index but {@code _id} and
@@ -24,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Positions are kept per key value and document id, so a removed or changed document leaves its old keys.
  */
-final class EqualityIndex<P> extends Index<P> {
+final class EqualityIndex<P> extends SecondaryIndex<P> {
 
     private static final String ID = "_id";
 
@@ -33,18 +30,7 @@ final class EqualityIndex<P> extends Index<P> {
     private long count;
 
     EqualityIndex(String name, List<IndexKey> keys) {
-        // "sparse" for the server only: a document it cannot place (none without an _id here) is skipped, not fatal
-        super(name, keys, true);
-    }
-
-    @Override
-    public P getPosition(Document document) {
-        return null; // not unique: the _id index places documents
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-        // no constraint to check
+        super(name, keys);
     }
 
     @Override
@@ -84,18 +70,6 @@ final class EqualityIndex<P> extends Index<P> {
         return removed;
     }
 
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // no constraint to check
-    }
-
-    @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
-                                           MongoCollection<P> collection) {
-        remove(oldDocument);
-        add(newDocument, position, collection);
-    }
-
     /** Every indexed field is queried for equality with a plain value, or (one field) for one of a list. */
     @Override
     public boolean canHandle(Document query) {
@@ -126,7 +100,7 @@ final class EqualityIndex<P> extends Index<P> {
             Object value = query.get(field);
             if (value instanceof Document condition) {
                 if (fields.size() == 1 && condition.size() == 1 && condition.get("$in") instanceof Collection<?> in
-                        && in.stream().allMatch(EqualityIndex::plain)) {
+                        && in.stream().allMatch(SecondaryIndex::plain)) {
                     return in.stream().map(v -> new KeyValue(v).normalized()).distinct().toList();
                 }
                 return null;
@@ -139,28 +113,9 @@ final class EqualityIndex<P> extends Index<P> {
         return List.of(new KeyValue(values).normalized());
     }
 
-    /** A value that equals itself only: not null (it also matches a missing field), an array, an expression. */
-    private static boolean plain(Object value) {
-        return value != null && !(value instanceof Collection) && !(value instanceof Document)
-                && !(value instanceof Pattern) && !BsonRegularExpression.isRegularExpression(value);
-    }
-
     @Override
     public synchronized long getCount() {
         return count;
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
-
-    /** As declared: the "sparse" given to the server above is not the index's option. */
-    @Override
-    public Document toIndexDescription() {
-        Document description = super.toIndexDescription();
-        description.remove("sparse");
-        return description;
     }
 
     @Override
