@@ -107,6 +107,35 @@ final class BenchSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * Where this system's CPU goes, part by part: the services' HTTP threads are told apart by their Tomcat
+     * connector's name, PostgreSQL's processes by its postmaster (the parent of this connection's backend).
+     */
+    CpuUse cpuUse() throws SQLException {
+        long postmaster = -1;
+        try (Connection c = jdbc(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            long[] backend = CpuUse.stat(r.getLong(1));
+            if (backend != null) {
+                postmaster = backend[0];
+            }
+        }
+        return new CpuUse(httpThreads(command), httpThreads(query), postmaster);
+    }
+
+    /** The prefix of a service's Tomcat thread names, e.g. {@code http-nio-auto-1-} for its exec, Poller, Acceptor. */
+    private static String httpThreads(ConfigurableApplicationContext context) {
+        var server = ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) context)
+                .getWebServer();
+        var connector = ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer) server).getTomcat()
+                .getConnector();
+        String name = ((org.apache.coyote.AbstractProtocol<?>) connector.getProtocolHandler()).getName();
+        // named when its executor was made, before an automatic port was bound: "http-nio-auto-1", not the name the
+        // connector has now ("http-nio-auto-1-53211")
+        return name.replace("\"", "").replaceAll("^(.*-auto-\\d+)-\\d+$", "$1") + "-";
+    }
+
     String commandUrl(String path) {
         return "http://localhost:" + command.getEnvironment().getProperty("local.server.port") + path;
     }

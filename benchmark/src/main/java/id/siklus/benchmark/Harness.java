@@ -48,6 +48,7 @@ final class Harness {
     private final Random random;
     private final ObjectMapper json = new ObjectMapper();
     private boolean asOfAvailable;
+    private CpuUse cpu;
 
     private boolean largeOnly;
     private Path state;
@@ -111,6 +112,7 @@ final class Harness {
             this.mongo = mongo;
             this.offsets = offsets;
             report.environment(system);
+            cpu = system.cpuUse();
 
             city = City.generate(settings.seed(), settings.kelurahan(), settings.households());
             log("setting up the city: " + city.kelurahan.size() + " kelurahan, " + city.households() + " households, "
@@ -259,12 +261,10 @@ final class Harness {
         // with; when even the first step is not, it comes down by half (while above 5/s)
         OpenLoop.Result best = null;
         OpenLoop.Result missed = null;
+        Map<OpenLoop.Result, CpuUse.Use[]> used = new java.util.IdentityHashMap<>();
         double first = startRate;
         for (int down = 0; down < 6 && first >= 5; down++) {
-            OpenLoop.Result step = OpenLoop.run("max search", first, settings.step(), this::nextCommand, 2048);
-            log(step.toString());
-            report.phase(round, "max search", step);
-            awaitPipeline(Duration.ofMinutes(2));
+            OpenLoop.Result step = maxSearchStep(round, first, used);
             if (step.sustained()) {
                 best = step;
                 break;
@@ -276,10 +276,7 @@ final class Harness {
             if (missed != null && rate >= missed.offeredRate()) {
                 break;
             }
-            OpenLoop.Result step = OpenLoop.run("max search", rate, settings.step(), this::nextCommand, 2048);
-            log(step.toString());
-            report.phase(round, "max search", step);
-            awaitPipeline(Duration.ofMinutes(2));
+            OpenLoop.Result step = maxSearchStep(round, rate, used);
             if (!step.sustained()) {
                 missed = step;
                 break;
@@ -287,11 +284,7 @@ final class Harness {
             best = step;
         }
         if (best != null && missed != null) {
-            OpenLoop.Result step = OpenLoop.run("max search", (best.offeredRate() + missed.offeredRate()) / 2,
-                    settings.step(), this::nextCommand, 2048);
-            log(step.toString());
-            report.phase(round, "max search", step);
-            awaitPipeline(Duration.ofMinutes(2));
+            OpenLoop.Result step = maxSearchStep(round, (best.offeredRate() + missed.offeredRate()) / 2, used);
             if (step.sustained()) {
                 best = step;
             }
@@ -301,16 +294,22 @@ final class Harness {
         }
         double max = best.achievedRate();
         report.maxThroughput(round, best);
+        CpuUse.Use[] atMax = used.get(best);
+        report.cpu(round, "max throughput (%.0f commands/s)".formatted(max), atMax[0], atMax[1]);
 
         // 2. latency at 50% of it, with views read at the same time; projection lag of that load
         system.lag.interval();
         AtomicReference<OpenLoop.Result> views = new AtomicReference<>();
         Thread viewLoad = new Thread(() -> views.set(OpenLoop.run("views", settings.viewRate(), settings.measure(),
                 this::nextView, 512)), "bench-views");
+        CpuUse.Reading halfStart = cpu.read();
         viewLoad.start();
         OpenLoop.Result half = OpenLoop.run("latency at 50%", 0.5 * max, settings.measure(), this::nextCommand, 2048);
         viewLoad.join();
+        CpuUse.Reading halfEnd = cpu.read();
         awaitPipeline(Duration.ofMinutes(2));
+        report.cpu(round, "50% load, views beside", cpu.between(halfStart, halfEnd, half.ok()),
+                cpu.between(halfStart, cpu.read(), half.ok()));
         Histogram lag50 = system.lag.interval();
         log(half.toString());
         log(views.get().toString());
@@ -320,8 +319,12 @@ final class Harness {
         report.halfLoad(round, half, views.get(), lag50, asOfAvailable);
 
         // 3. projection lag at 80%
+        CpuUse.Reading eightyStart = cpu.read();
         OpenLoop.Result eighty = OpenLoop.run("lag at 80%", 0.8 * max, settings.measure(), this::nextCommand, 2048);
+        CpuUse.Reading eightyEnd = cpu.read();
         awaitPipeline(Duration.ofMinutes(3));
+        report.cpu(round, "80% load", cpu.between(eightyStart, eightyEnd, eighty.ok()),
+                cpu.between(eightyStart, cpu.read(), eighty.ok()));
         Histogram lag80 = system.lag.interval();
         log(eighty.toString());
         log("projection lag at 80%: " + Report.describe(lag80));
@@ -527,6 +530,23 @@ final class Harness {
             log("probe %-60s first %6.1f ms, median %6.1f ms, max %6.1f ms".formatted(path, first / 1e3,
                     micros[5] / 1e3, micros[9] / 1e3));
         }
+    }
+
+    /**
+     * One step of the max search, followed by the pipeline catching up; the CPU it used is kept beside it: during
+     * the load alone, and with the catch-up (what the whole pipeline spent on the step's commands).
+     */
+    private OpenLoop.Result maxSearchStep(int round, double rate, Map<OpenLoop.Result, CpuUse.Use[]> used)
+            throws Exception {
+        CpuUse.Reading start = cpu.read();
+        OpenLoop.Result step = OpenLoop.run("max search", rate, settings.step(), this::nextCommand, 2048);
+        CpuUse.Reading loaded = cpu.read();
+        log(step.toString());
+        report.phase(round, "max search", step);
+        awaitPipeline(Duration.ofMinutes(2));
+        used.put(step, new CpuUse.Use[] {cpu.between(start, loaded, step.ok()), cpu.between(start, cpu.read(),
+                step.ok())});
+        return step;
     }
 
     // --- what the load consists of --------------------------------------------------------------------------------

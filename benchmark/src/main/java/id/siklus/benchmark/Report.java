@@ -233,6 +233,29 @@ final class Report {
         rounds.get(round - 1).put("projectionLagAt80Ms", percentiles(lag));
     }
 
+    /**
+     * Where the machine's CPU went in a load phase: cores kept busy during the load alone, and milliseconds of CPU per
+     * command answered from the start of the load until the pipeline had caught up with it.
+     */
+    void cpu(int round, String phase, CpuUse.Use during, CpuUse.Use withCatchUp) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("phase", phase);
+        c.put("commands", during.commands());
+        c.put("loadSeconds", round(during.wallNanos() / 1e9));
+        c.put("withCatchUpSeconds", round(withCatchUp.wallNanos() / 1e9));
+        Map<String, Object> parts = new LinkedHashMap<>();
+        for (String part : during.parts()) {
+            parts.put(part, new LinkedHashMap<>(Map.of("coresDuringLoad", round(during.cores(part)),
+                    "msPerCommand", round(withCatchUp.msPerCommand(part)))));
+        }
+        c.put("parts", parts);
+        c.put("busyMsPerCommand", round(withCatchUp.busyMsPerCommand()));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cpu = (List<Map<String, Object>>) rounds.get(round - 1)
+                .computeIfAbsent("cpu", k -> new ArrayList<Map<String, Object>>());
+        cpu.add(c);
+    }
+
     void publishing(int round, OpenLoop.Result with, OpenLoop.Result without, long backlog, double drainSeconds) {
         metric(round, "publishing.cost", "Saturated throughput with the Kafka publisher running, beside it paused",
                 "commands/s", with.achievedRate(), "same load, publisher paused", without.achievedRate(),
@@ -411,6 +434,7 @@ final class Report {
             md.append("| ").append(r.get("round")).append(" | ").append(r.get("storedEventsAtStart")).append(" | ")
                     .append(how).append(" | ").append(r.get("heapInUseAfterGcMiB")).append(" MiB |\n");
         }
+        md.append(cpuTables());
         md.append("\n### Every load phase\n\n");
         md.append("| round | phase | offered/s | achieved/s | ok | failed | p50 ms | p99 ms | p99.9 ms | max ms | kept up |\n");
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -431,6 +455,58 @@ final class Report {
             }
         }
         md.append("\n").append(resource("benchmarks-notes.md"));
+        return md.toString();
+    }
+
+    /** One table per round: cores and CPU per command of each part of the system in its load phases. */
+    @SuppressWarnings("unchecked")
+    private String cpuTables() {
+        StringBuilder md = new StringBuilder();
+        boolean any = rounds.stream().anyMatch(r -> r.get("cpu") != null);
+        if (!any) {
+            return "";
+        }
+        md.append("\n### Where the CPU went\n\n");
+        md.append("Everything runs on this machine's ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores. Per part of the system: **cores** it kept busy on average during the load alone, and "
+                        + "**ms** of CPU per command answered, from the start of the load until the publisher and every "
+                        + "projection had caught up with it (so the pipeline's work for those commands is in; in the 50% "
+                        + "phase the views read beside it are too). Threads of the one benchmark JVM are grouped by name; "
+                        + "PostgreSQL's processes and the machine's total come from `/proc`.\n");
+        for (Map<String, Object> r : rounds) {
+            List<Map<String, Object>> phases = (List<Map<String, Object>>) r.get("cpu");
+            if (phases == null) {
+                continue;
+            }
+            md.append("\nRound ").append(r.get("round")).append(" (").append(r.get("storedEventsAtStart"))
+                    .append(" stored events at its start):\n\n| part |");
+            StringBuilder rule = new StringBuilder("|---|");
+            for (Map<String, Object> p : phases) {
+                md.append(' ').append(p.get("phase")).append(": cores | ms/command |");
+                rule.append("---:|---:|");
+            }
+            md.append('\n').append(rule).append('\n');
+            Map<String, Object> firstParts = (Map<String, Object>) phases.get(0).get("parts");
+            for (String part : firstParts.keySet()) {
+                md.append("| ").append(part).append(" |");
+                for (Map<String, Object> p : phases) {
+                    Map<String, Object> v = (Map<String, Object>) ((Map<String, Object>) p.get("parts")).get(part);
+                    md.append(' ').append(String.format(Locale.ROOT, "%.2f", (Double) v.get("coresDuringLoad")))
+                            .append(" | ").append(String.format(Locale.ROOT, "%.2f", (Double) v.get("msPerCommand")))
+                            .append(" |");
+                }
+                md.append('\n');
+            }
+            md.append("| **all but idle** |");
+            for (Map<String, Object> p : phases) {
+                Map<String, Object> parts = (Map<String, Object>) p.get("parts");
+                double busy = parts.entrySet().stream().filter(e -> !e.getKey().equals(CpuUse.IDLE))
+                        .mapToDouble(e -> (Double) ((Map<String, Object>) e.getValue()).get("coresDuringLoad")).sum();
+                md.append(' ').append(String.format(Locale.ROOT, "%.2f", busy)).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f", (Double) p.get("busyMsPerCommand"))).append(" |");
+            }
+            md.append('\n');
+        }
         return md.toString();
     }
 

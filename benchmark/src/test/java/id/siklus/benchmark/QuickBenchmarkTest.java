@@ -58,10 +58,24 @@ class QuickBenchmarkTest {
                 assertThat(metric.path("verdict").asText()).as(id + " verdict").isIn("PASS", "MISS", "—");
             }
             assertThat(ids).as("metrics of round " + round.path("round")).containsAll(METRICS);
+            // where the CPU went at max, 50% and 80%: the commands' own threads and PostgreSQL did work for each
+            JsonNode cpu = round.path("cpu");
+            assertThat(cpu.size()).as("CPU phases of round " + round.path("round")).isEqualTo(3);
+            for (JsonNode phase : cpu) {
+                JsonNode parts = phase.path("parts");
+                assertThat(parts.path(CpuUse.COMMAND_HTTP).path("msPerCommand").asDouble())
+                        .as(phase.path("phase").asText()).isPositive();
+                assertThat(parts.path(CpuUse.POSTGRES).path("msPerCommand").asDouble())
+                        .as(phase.path("phase").asText()).isPositive();
+                assertThat(parts.path(CpuUse.PROJECTIONS).path("msPerCommand").asDouble())
+                        .as(phase.path("phase").asText()).isPositive();
+                assertThat(phase.path("busyMsPerCommand").asDouble())
+                        .isGreaterThan(parts.path(CpuUse.COMMAND_HTTP).path("msPerCommand").asDouble());
+            }
         }
         String markdown = Files.readString(out.resolve("benchmarks.md"));
         assertThat(markdown).contains("Sustained command throughput", "Projection lag p99 at 80% load",
                 "Full replay of all read models", "Full build of all read models by a second query-service",
-                "events seeded", "How it scales out");
+                "events seeded", "How it scales out", "Where the CPU went", CpuUse.COMMAND_HTTP);
     }
 }
