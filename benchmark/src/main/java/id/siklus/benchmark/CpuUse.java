@@ -118,8 +118,8 @@ final class CpuUse {
                 names.put(info.getThreadId(), info.getThreadName());
             }
         }
-        long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+        long process = ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         long[] machine = machine();
         long[] vm = vmThreads();
         return new Reading(wall, byThread, names, process, vm[0], vm[1], postgres(), machine[0], machine[1]);
@@ -154,6 +154,15 @@ final class CpuUse {
         nanos.put(REST, Math.max(0, busy - process - pg));
         nanos.put(IDLE, Math.max(0, total - busy));
         return new Use(after.wall() - before.wall(), commands, total, nanos);
+    }
+
+    /** The parts that kept the most cores busy, e.g. {@code "idle 0.61 cores, PostgreSQL … 0.31 cores"}. */
+    static String busiest(Use use, int parts) {
+        return use.nanos().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(parts)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f cores", e.getKey(),
+                        use.cores(e.getKey())))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** CPU of the postmaster and its children (and of children already gone, which the kernel adds to it). */

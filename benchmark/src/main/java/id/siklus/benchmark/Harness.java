@@ -378,6 +378,8 @@ final class Harness {
         }
         long deadline = System.nanoTime() + (settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(20))
                 .toNanos();
+        CpuUse.Reading cpuStart = cpu.read();
+        CpuUse.Reading cpuLast = cpuStart;
         JsonNode progress;
         while (true) {
             Thread.sleep(200);
@@ -387,7 +389,15 @@ final class Harness {
             if (state.equals("DONE") || state.equals("FAILED") || System.nanoTime() > deadline) {
                 break;
             }
+            if (System.nanoTime() - cpuLast.wall() > TimeUnit.SECONDS.toNanos(5)) {
+                // what the replay is doing, every 5 s: working (busy cores) or waiting (where its thread is)
+                CpuUse.Reading now = cpu.read();
+                log("replay at %s events (%s): %s; its thread at %s".formatted(progress.path("eventsDone").asText(),
+                        state, CpuUse.busiest(cpu.between(cpuLast, now, 0), 4), replayThread()));
+                cpuLast = now;
+            }
         }
+        log("replay's CPU: " + CpuUse.busiest(cpu.between(cpuStart, cpu.read(), 0), 6));
         if (!progress.path("state").asText().equals("DONE")) {
             report.warning("Round " + round + ": the replay ended " + progress.path("state").asText() + ": "
                     + progress.path("error").asText(progress.toString()));
@@ -530,6 +540,15 @@ final class Harness {
             log("probe %-60s first %6.1f ms, median %6.1f ms, max %6.1f ms".formatted(path, first / 1e3,
                     micros[5] / 1e3, micros[9] / 1e3));
         }
+    }
+
+    /** The top frames of the query-service's replay thread, if it is running. */
+    private static String replayThread() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("projection-replay"))
+                .map(e -> java.util.Arrays.stream(e.getValue()).limit(6).map(StackTraceElement::toString)
+                        .collect(java.util.stream.Collectors.joining(" < ")))
+                .findFirst().orElse("(no replay thread)");
     }
 
     /**

@@ -66,6 +66,8 @@ class CpuUseTest {
         assertThat(use.cores(CpuUse.COMMAND_HTTP)).isCloseTo(0.6, within(1e-9));
         assertThat(use.msPerCommand(CpuUse.COMMAND_HTTP)).isCloseTo(6.0, within(1e-9));
         assertThat(use.busyMsPerCommand()).isCloseTo(15.0, within(1e-9));
+        assertThat(CpuUse.busiest(use, 3)).isEqualTo(CpuUse.COMMAND_HTTP + " 0.60 cores, " + CpuUse.IDLE
+                + " 0.50 cores, " + CpuUse.PROJECTIONS + " 0.20 cores");
     }
 
     @Test
