@@ -153,7 +153,7 @@ final class CpuUse {
         long total = after.machineTotal() - before.machineTotal();
         nanos.put(REST, Math.max(0, busy - process - pg));
         nanos.put(IDLE, Math.max(0, total - busy));
-        return new Use(after.wall() - before.wall(), commands, total, nanos);
+        return new Use(after.wall() - before.wall(), commands, nanos);
     }
 
     /** The parts that kept the most cores busy, e.g. {@code "idle 0.61 cores, PostgreSQL … 0.31 cores"}. */
@@ -266,12 +266,8 @@ final class CpuUse {
                    long postgres, long machineBusy, long machineTotal) {
     }
 
-    /**
-     * CPU used over {@code wallNanos}, by part, with {@code commands} answered.
-     *
-     * @param machineNanos all cores' time over the interval (busy and idle), 0 when unknown
-     */
-    record Use(long wallNanos, long commands, long machineNanos, Map<String, Long> nanos) {
+    /** CPU used over {@code wallNanos}, by part (idle included), with {@code commands} answered. */
+    record Use(long wallNanos, long commands, Map<String, Long> nanos) {
 
         /** Cores a part kept busy on average. */
         double cores(String part) {
