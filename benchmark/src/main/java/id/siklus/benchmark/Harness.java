@@ -545,7 +545,7 @@ final class Harness {
     /** The top frames of the query-service's replay thread, if it is running. */
     private static String replayThread() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().startsWith("projection-replay"))
+                .filter(e -> e.getKey().getName().equals("projection-replay"))
                 .map(e -> java.util.Arrays.stream(e.getValue()).limit(6).map(StackTraceElement::toString)
                         .collect(java.util.stream.Collectors.joining(" < ")))
                 .findFirst().orElse("(no replay thread)");

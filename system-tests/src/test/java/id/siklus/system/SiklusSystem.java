@@ -76,6 +76,10 @@ final class SiklusSystem {
                 "--siklus.personal-data.key-store.url=" + infrastructure.jdbcUrl(),
                 "--siklus.personal-data.key-store.username=" + infrastructure.jdbcUsername(),
                 "--siklus.personal-data.key-store.password=" + infrastructure.jdbcPassword(),
+                // a replay hands its folded documents to the writer every 500 (not 20,000): the histories here are a
+                // few thousand documents, and ReplayIT's rebuilds must go through many batches, each stored while
+                // the next is folded, documents of the batch in flight folded on (RebuildWriter)
+                "--siklus.replay.flush-every=500",
                 kafka, publicKey);
         return new SiklusSystem(infrastructure, command, query, new TokenMinter(signingKeys));
     }

@@ -109,7 +109,8 @@ public final class MemoryReadModel {
         return frozen ? documents.stream().map(MemoryReadModel::copy).toList() : documents;
     }
 
-    private static Document copy(Document document) {
+    /** A deep copy: nested documents and lists copied, values (immutable, or never changed in place) shared. */
+    public static Document copy(Document document) {
         Document copy = new Document();
         document.forEach((key, value) -> copy.put(key, copyValue(value)));
         return copy;

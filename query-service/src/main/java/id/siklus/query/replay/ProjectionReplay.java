@@ -1,13 +1,7 @@
 package id.siklus.query.replay;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import id.siklus.query.platform.MemoryReadModel;
 import id.siklus.query.platform.ProcessorHandlers;
-import org.bson.Document;
 import id.siklus.query.platform.ReadModelCollections;
 import id.siklus.support.web.ApiProblem;
 import com.mongodb.MongoNamespace;
@@ -21,7 +15,6 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -61,7 +54,8 @@ import java.util.concurrent.TimeUnit;
  * <li>The rebuild reads the topic from offset zero on its own consumer, reads each record with the same converter as
  * the live processors (so an unreadable record is parked, not skipped silently), and runs each projection's own
  * handlers on its own thread. Their writes are folded in memory (the {@link MemoryReadModel} the views of the past
- * use) and stored in bulk into {@code <collection>__rebuild} ({@link ReadModelCollections}).</li>
+ * use) and stored in bulk into {@code <collection>__rebuild} ({@link ReadModelCollections}) by a {@link RebuildWriter}
+ * on a second thread, while the next batch is folded.</li>
  * <li>When it has reached the position of the live processors, it pauses them (their token is then final), reads on
  * up to exactly their stored tokens, swaps the rebuilt collections in by renaming them over the live ones, and starts
  * the processors again from their unchanged tokens: nothing is applied twice and nothing is missed. Reading a little
@@ -77,11 +71,7 @@ public class ProjectionReplay implements DisposableBean {
     public static final String ALL = "all";
     /** How long a rebuild may find nothing to read while it has not reached the live position before it gives up. */
     private static final Duration STALL = Duration.ofSeconds(60);
-    /**
-     * A rebuild folds events into documents held in memory and writes them in bulk: after this many documents changed,
-     * and before the swap. Bounds the memory a rebuild takes.
-     */
-    private static final int FLUSH_EVERY = 20_000;
+    /** Documents per bulk write of a rebuild. */
     private static final int WRITE_BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
 
@@ -91,6 +81,11 @@ public class ProjectionReplay implements DisposableBean {
     private final TokenStore tokens;
     private final MongoTemplate mongo;
     private final String topic;
+    /**
+     * A rebuild folds events into documents held in memory and hands them to its {@link RebuildWriter} after this many
+     * documents changed, and before the swap. Bounds the memory a rebuild takes (two such batches at most).
+     */
+    private final int flushEvery;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-replay");
         thread.setDaemon(true);
@@ -102,13 +97,18 @@ public class ProjectionReplay implements DisposableBean {
     @SuppressWarnings("unchecked")
     ProjectionReplay(EventProcessingConfiguration processing, ConsumerFactory<?, ?> consumers,
                      KafkaMessageConverter<String, byte[]> converter, TokenStore tokens, MongoTemplate mongo,
-                     @Value("${axon.kafka.default-topic}") String topic) {
+                     @Value("${axon.kafka.default-topic}") String topic,
+                     @Value("${siklus.replay.flush-every:20000}") int flushEvery) {
+        if (flushEvery < 1) {
+            throw new IllegalArgumentException("siklus.replay.flush-every must be at least 1, was " + flushEvery);
+        }
         this.processing = processing;
         this.consumers = (ConsumerFactory<String, byte[]>) consumers;
         this.converter = converter;
         this.tokens = tokens;
         this.mongo = mongo;
         this.topic = topic;
+        this.flushEvery = flushEvery;
     }
 
     /** The read models that can be rebuilt, by processor name. */
@@ -207,7 +207,8 @@ public class ProjectionReplay implements DisposableBean {
             boolean paused = false;
             String outcome = "FAILED";
             log.info("Rebuilding read models {} from the start of {} (requested by {})", groups, topic, requestedBy);
-            try (Consumer<String, byte[]> consumer = consumers.createConsumer(null)) {
+            try (Consumer<String, byte[]> consumer = consumers.createConsumer(null);
+                 RebuildWriter writer = new RebuildWriter(mongo, WRITE_BATCH)) {
                 state = "REBUILDING";
                 ReadModelCollections.rebuilding(() -> {
                     invokers.values().forEach(EventHandlerInvoker::performReset);
@@ -220,12 +221,7 @@ public class ProjectionReplay implements DisposableBean {
                 head = headPosition(consumer, partitions);
                 long lastHeadCheck = System.nanoTime();
                 Map<TopicPartition, Long> at = new HashMap<>();
-                // a document is looked up in the rebuild collection only if an earlier flush stored it there
-                Map<String, Set<String>> stored = new HashMap<>();
-                MemoryReadModel buffer = new MemoryReadModel((collection, id) ->
-                        stored.getOrDefault(collection, Set.of()).contains(id)
-                                ? mongo.findById(id, Document.class, ReadModelCollections.rebuildOf(collection))
-                                : null);
+                MemoryReadModel buffer = new MemoryReadModel(writer::load);
                 List<TrackingToken> target = null;
                 long lastRead = System.nanoTime();
                 while (true) {
@@ -242,8 +238,8 @@ public class ProjectionReplay implements DisposableBean {
                             buffer.folding(() -> apply(invokers.values(), message.get()));
                             eventsDone++;
                         }
-                        if (buffer.dirtyDocuments() >= FLUSH_EVERY) {
-                            store(buffer, stored);
+                        if (buffer.dirtyDocuments() >= flushEvery) {
+                            writer.flush(buffer);
                         }
                         at.put(new TopicPartition(record.topic(), record.partition()), record.offset());
                         position++;
@@ -265,7 +261,7 @@ public class ProjectionReplay implements DisposableBean {
                         lastHeadCheck = System.nanoTime();
                     }
                 }
-                store(buffer, stored);
+                writer.finish(buffer);
                 for (String group : groups) {
                     swapIn(invokers.get(group));
                 }
@@ -342,23 +338,6 @@ public class ProjectionReplay implements DisposableBean {
             }
             return true;
         }
-    }
-
-    /** Writes the buffered documents to the rebuild collections, many per round trip. */
-    private void store(MemoryReadModel buffer, Map<String, Set<String>> stored) {
-        buffer.drain().forEach((collection, documents) -> {
-            Set<String> ids = stored.computeIfAbsent(collection, c -> new HashSet<>());
-            documents.forEach(document -> ids.add(String.valueOf(document.get("_id"))));
-            MongoCollection<Document> target = mongo.getCollection(ReadModelCollections.rebuildOf(collection));
-            for (int from = 0; from < documents.size(); from += WRITE_BATCH) {
-                List<ReplaceOneModel<Document>> writes = documents.subList(from,
-                        Math.min(documents.size(), from + WRITE_BATCH)).stream()
-                        .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
-                                new ReplaceOptions().upsert(true)))
-                        .toList();
-                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            }
-        });
     }
 
     /** Renames each rebuilt collection over the live one; a read model with no documents rebuilt is emptied. */
