@@ -257,41 +257,9 @@ final class Harness {
         report.phase(round, "warm-up", warm);
         awaitPipeline(Duration.ofMinutes(2));
 
-        // 1. max sustainable throughput: the offered rate goes up by half each step until a step is not kept up
-        // with; when even the first step is not, it comes down by half (while above 5/s)
-        OpenLoop.Result best = null;
-        OpenLoop.Result missed = null;
+        // 1. max sustainable throughput (MaxSearch)
         Map<OpenLoop.Result, CpuUse.Use[]> used = new java.util.IdentityHashMap<>();
-        double first = startRate;
-        for (int down = 0; down < 6 && first >= 5; down++) {
-            OpenLoop.Result step = maxSearchStep(round, first, used);
-            if (step.sustained()) {
-                best = step;
-                break;
-            }
-            missed = step;
-            first /= 2;
-        }
-        for (double rate = first * 1.5; best != null && rate <= 20_000; rate *= 1.5) {
-            if (missed != null && rate >= missed.offeredRate()) {
-                break;
-            }
-            OpenLoop.Result step = maxSearchStep(round, rate, used);
-            if (!step.sustained()) {
-                missed = step;
-                break;
-            }
-            best = step;
-        }
-        if (best != null && missed != null) {
-            OpenLoop.Result step = maxSearchStep(round, (best.offeredRate() + missed.offeredRate()) / 2, used);
-            if (step.sustained()) {
-                best = step;
-            }
-        }
-        if (best == null) {
-            best = missed; // not even the first step was kept up with: report it as it is
-        }
+        OpenLoop.Result best = MaxSearch.run(startRate, rate -> maxSearchStep(round, rate, used));
         double max = best.achievedRate();
         report.maxThroughput(round, best);
         CpuUse.Use[] atMax = used.get(best);
