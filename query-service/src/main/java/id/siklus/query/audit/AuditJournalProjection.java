@@ -77,7 +77,7 @@ public class AuditJournalProjection {
                 .set("type", event.getPayloadType().getSimpleName())
                 .set("payloadType", event.getPayloadType().getName())
                 .set("metadata", new Document(new java.util.TreeMap<String, Object>(metadata)))
-                .set("payload", Document.parse(json.writeValueAsString(body)))
+                .set("payload", payloadDocument(body))
                 .set("effectiveDate", effectiveDate(body))
                 .set("recordedAt", event.getTimestamp())
                 .set("clientId", metadata.get(AuditMetadata.CLIENT_ID))
@@ -88,6 +88,12 @@ public class AuditJournalProjection {
                 .set("previousEventHash", metadata.get(AuditMetadata.PREVIOUS_EVENT_HASH))
                 .set("entityIds", entityIds(event.getAggregateIdentifier(), body));
         upsert.apply(COLLECTION, event.getIdentifier(), event.getSequenceNumber(), update);
+    }
+
+    /** The payload as the document its JSON text parses to (the journal has always stored it so). */
+    private Document payloadDocument(JsonNode body) throws JsonProcessingException {
+        Document direct = JsonDocument.of(body);
+        return direct != null ? direct : Document.parse(json.writeValueAsString(body));
     }
 
     private static String effectiveDate(JsonNode body) {

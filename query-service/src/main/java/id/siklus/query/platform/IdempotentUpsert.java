@@ -61,8 +61,11 @@ public class IdempotentUpsert {
         MemoryReadModel memory = MemoryReadModel.current();
         if (memory != null) {
             // values mapped as MongoTemplate maps an update (records with their type hint, Instant as a date), so
-            // documents folded in memory are the documents MongoDB would hold
-            Document values = updateMapper.getMappedObject(update.getUpdateObject(), (MongoPersistentEntity<?>) null);
+            // documents folded in memory are the documents MongoDB would hold; plain values without Spring's mapper
+            Document values = PlainUpdate.of(update.getUpdateObject());
+            if (values == null) {
+                values = updateMapper.getMappedObject(update.getUpdateObject(), (MongoPersistentEntity<?>) null);
+            }
             return memory.upsert(collection, id, sourceSequence, values);
         }
         Query notYetApplied = new Query(Criteria.where("_id").is(id).orOperator(
