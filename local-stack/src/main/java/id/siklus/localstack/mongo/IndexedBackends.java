@@ -3,6 +3,7 @@ package id.siklus.localstack.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -11,6 +12,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
@@ -20,6 +25,11 @@ import java.util.List;
  * secondary indexes are kept ({@link EqualityIndex}, {@link CompoundIndex} for several fields) and the {@code _id} index also serves an {@code _id} query with
  * further conditions ({@link IdFirstIndex}). Without them, every projection write and every view scanned whole
  * collections, so the embedded stack measured the stand-in rather than Siklus.
+ * <p>
+ * A {@code drop} of a collection that does not exist is answered ok, as MongoDB 7 answers it. The wire server refuses
+ * it with "ns not found" (which the driver's {@code drop()} ignores) and logs each refusal as an error with a stack
+ * trace: every rebuild's reset drops its ten {@code __rebuild} collections first, ~320 lines of alarming noise in the
+ * logs of {@code ./siklus up} per replay.
  */
 public final class IndexedBackends {
 
@@ -50,6 +60,17 @@ public final class IndexedBackends {
         return keys.size() > 1 ? new CompoundIndex<>(indexName, keys) : new EqualityIndex<>(indexName, keys);
     }
 
+    /** The answer to a {@code drop} of a collection this database does not have, or null for any other command. */
+    private static Document dropOfNothing(MongoDatabase database, String command, Document query) {
+        if (!"drop".equalsIgnoreCase(command) || !(query.get(command) instanceof String collection)
+                || database.resolveCollection(collection, false) != null) {
+            return null;
+        }
+        Document answer = new Document();
+        Utils.markOkay(answer);
+        return answer;
+    }
+
     private static <P> Index<P> idFirst(Index<P> unique) {
         return IdFirstIndex.isIdIndex(unique) ? new IdFirstIndex<>(unique) : unique;
     }
@@ -63,6 +84,13 @@ public final class IndexedBackends {
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
             return new CompactMemoryCollection(this, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            Document answer = dropOfNothing(this, command, query);
+            return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override
@@ -82,6 +110,13 @@ public final class IndexedBackends {
 
         IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
             super(databaseName, mvStore, cursorRegistry);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            Document answer = dropOfNothing(this, command, query);
+            return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override

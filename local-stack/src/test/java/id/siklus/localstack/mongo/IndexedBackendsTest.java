@@ -215,6 +215,25 @@ class IndexedBackendsTest {
         assertThat(journal.find(Filters.and(Filters.eq("_id", "nope"), Filters.eq("events", 2))).first()).isNull();
     }
 
+    /** As MongoDB 7: dropping what is not there is ok, on both backends (the wire server used to refuse and log it). */
+    @Test
+    void aDropOfACollectionThatDoesNotExistIsAnsweredOk(@TempDir Path directory) throws Exception {
+        for (boolean fileBacked : List.of(false, true)) {
+            server = fileBacked ? MongoWireServer.startFileBacked(directory.resolve("drop.mv"), 0)
+                    : MongoWireServer.startInMemory(0);
+            client = MongoClients.create(server.connectionString());
+            MongoDatabase db = client.getDatabase("siklus");
+            assertThat(db.runCommand(new Document("drop", "never_created")).get("ok")).isEqualTo(1.0);
+            db.getCollection("loans").insertOne(new Document("_id", "l1"));
+            assertThat(db.runCommand(new Document("drop", "loans")).get("ok")).isEqualTo(1.0);
+            assertThat(db.listCollectionNames().into(new ArrayList<>())).doesNotContain("loans");
+            client.close();
+            server.close();
+        }
+        client = null;
+        server = null;
+    }
+
     @Test
     void aFileBackedServerRebuildsItsSecondaryIndexesWhenItOpensAgain(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("read-models.mv");
