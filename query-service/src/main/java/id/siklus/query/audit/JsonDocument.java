@@ -13,7 +13,8 @@ import java.util.Map;
  * arrays as lists, whole numbers as Integer when they fit and Long otherwise, other numbers as Double. Without writing
  * the tree out and scanning it back, which was about a tenth of a rebuild's fold thread in the benchmark's flight
  * recording (one audit journal entry per event). A tree this does not map exactly (a key that extended JSON reads as
- * a type, a whole number beyond a long, binary data) is left to {@code Document.parse}: the caller gets null.
+ * a type, a whole number beyond a long, NaN or an infinity, binary data) is left to {@code Document.parse}: the caller
+ * gets null.
  */
 final class JsonDocument {
 
@@ -73,7 +74,9 @@ final class JsonDocument {
                     long whole = node.longValue();
                     return whole == (int) whole ? (Object) (int) whole : (Object) whole;
                 }
-                return node.doubleValue();
+                double fraction = node.doubleValue();
+                // Jackson writes NaN and the infinities as strings, which Document.parse reads back as strings
+                return Double.isFinite(fraction) ? fraction : UNMAPPED;
             }
             default -> {
                 return UNMAPPED;
