@@ -36,6 +36,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +50,11 @@ import java.util.List;
 @Configuration
 @EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfiguration {
+
+    /** How long a token's verified signature is trusted before it is checked again (see {@link VerifiedTokens}). */
+    static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+    /** How many verified tokens are remembered: one per LKM system and monitor, with room to spare. */
+    static final int VERIFIED_TOKENS_MAX = 10_000;
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
@@ -98,9 +105,10 @@ public class SecurityConfiguration {
             throw new IllegalStateException(
                     "Set siklus.security.jwt.jwk-set-uri (production) or siklus.security.jwt.public-key (local run)");
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience())));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience()));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, Clock.systemUTC(), VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_MAX);
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String expected) {
