@@ -3,7 +3,9 @@ package id.siklus.localstack.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -15,9 +17,11 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A collection of the in-memory wire server that keeps each document as its BSON bytes, as MongoDB does, instead of
@@ -28,6 +32,15 @@ import java.util.stream.Stream;
  * ({@link #handleUpdate}, called by the library after every change, as for its H2 backend); positions and indexes
  * are as in {@code MemoryCollection}, which it extends only to be what {@code MemoryDatabase} creates: it overrides
  * every method that touches the library's own list, which stays empty.
+ * <p>
+ * A find does not hold the collection's lock while it decodes and matches (the library's collections hold it for the
+ * whole query, so one find over many documents held up every write and find of that collection for up to a second
+ * under the benchmark's load, finding 22). Writes still take the lock, one at a time, as before. A find takes it only
+ * for an instant per step: to copy the list of slots, or to read one slot's bytes; its index lookups lock the index.
+ * Each document is read whole (its bytes are replaced, never changed), and is matched against the query after it is
+ * read, so a find sees every document either before or after a concurrent write to it, as a MongoDB find does
+ * without a snapshot, and never a document that does not match. A find matches with a matcher of its own: the
+ * library's shared one remembers the array position an update's {@code $} operator uses.
  */
 final class CompactMemoryCollection extends MemoryCollection {
 
@@ -78,6 +91,37 @@ final class CompactMemoryCollection extends MemoryCollection {
         return position;
     }
 
+    /** A find, without the collection's lock (see above); what the library's find does once it holds it. */
+    @Override
+    public QueryResult handleQuery(QueryParameters parameters) {
+        Document selector = parameters.getQuerySelector();
+        Document query = selector;
+        Document orderBy = null;
+        for (String wrapped : List.of("query", "$query")) {
+            if (selector.containsKey(wrapped)) {
+                query = (Document) selector.get(wrapped);
+                orderBy = (Document) selector.get(wrapped.startsWith("$") ? "$orderby" : "orderby");
+                break;
+            }
+        }
+        return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
+                parameters.getBatchSize(), parameters.getProjection());
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        return new DefaultQueryMatcher().matches(document, query);
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Integer> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        // a position the index gave may have been emptied by a delete since
+        return matchDocumentsFromStream(StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument).filter(Objects::nonNull), query, orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
+    }
+
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
@@ -125,8 +169,12 @@ final class CompactMemoryCollection extends MemoryCollection {
     }
 
     @Override
-    protected synchronized Document getDocument(Integer position) {
-        return decode(documents.get(position));
+    protected Document getDocument(Integer position) {
+        byte[] bytes;
+        synchronized (this) {
+            bytes = documents.get(position);
+        }
+        return decode(bytes);
     }
 
     @Override
