@@ -59,6 +59,22 @@ class MaxSearchTest {
     }
 
     @Test
+    void aStepWhoseMedianAnswerWaitedInAQueueIsNotKeptUpWith() {
+        Histogram queued = new Histogram(3);
+        Histogram prompt = new Histogram(3);
+        for (int i = 0; i < 1_000; i++) {
+            queued.recordValue(i < 400 ? 20_000 : 150_000);
+            prompt.recordValue(i < 600 ? 20_000 : 150_000);
+        }
+
+        // on time to the last answer, no failures: only the median tells them apart
+        assertThat(new OpenLoop.Result("max search", 100, 10, 1_000, 1_000, 0, 100, 10.2, queued, Map.of(), Map.of())
+                .sustained()).isFalse();
+        assertThat(new OpenLoop.Result("max search", 100, 10, 1_000, 1_000, 0, 100, 10.2, prompt, Map.of(), Map.of())
+                .sustained()).isTrue();
+    }
+
+    @Test
     void whenNothingIsKeptUpWithTheLastStepMissedIsReported() throws Exception {
         OpenLoop.Result best = MaxSearch.run(100, system(1, Set.of()));
 
