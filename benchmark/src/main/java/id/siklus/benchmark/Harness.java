@@ -286,10 +286,11 @@ final class Harness {
         awaitPipeline(Duration.ofMinutes(2));
         report.cpu(round, "50% load, views beside", cpu.between(halfStart, halfEnd, half.ok()),
                 cpu.between(halfStart, cpu.read(), half.ok()));
-        Histogram lag50 = system.lag.interval();
+        LagProbe.Interval lag50 = system.lag.interval();
         log(half.toString());
         log(views.get().toString());
-        log("projection lag at 50%: " + Report.describe(lag50));
+        log("projection lag at 50%: " + Report.describe(lag50.all()));
+        lag50.byProcessor().forEach((name, h) -> log("  " + name + ": " + Report.describe(h)));
         report.phase(round, "latency at 50%", half);
         report.phase(round, "views under 50% load", views.get());
         report.halfLoad(round, half, views.get(), lag50, asOfAvailable);
@@ -301,9 +302,10 @@ final class Harness {
         awaitPipeline(Duration.ofMinutes(3));
         report.cpu(round, "80% load", cpu.between(eightyStart, eightyEnd, eighty.ok()),
                 cpu.between(eightyStart, cpu.read(), eighty.ok()));
-        Histogram lag80 = system.lag.interval();
+        LagProbe.Interval lag80 = system.lag.interval();
         log(eighty.toString());
-        log("projection lag at 80%: " + Report.describe(lag80));
+        log("projection lag at 80%: " + Report.describe(lag80.all()));
+        lag80.byProcessor().forEach((name, h) -> log("  " + name + ": " + Report.describe(h)));
         report.phase(round, "lag at 80%", eighty);
         report.lag80(round, lag80);
 

@@ -171,7 +171,9 @@ final class Report {
                 best.achievedRate() >= 1000 && best.achievedRate() / jdbc8.perSecond() >= 0.25);
     }
 
-    void halfLoad(int round, OpenLoop.Result half, OpenLoop.Result views, Histogram lag, boolean asOf) {
+    void halfLoad(int round, OpenLoop.Result half, OpenLoop.Result views, LagProbe.Interval lagInterval,
+                  boolean asOf) {
+        Histogram lag = lagInterval.all();
         double p99 = ms(half.latency(), 99);
         double p999 = ms(half.latency(), 99.9);
         metric(round, "latency.p99", "Command latency p99 at 50% of max throughput", "ms", p99,
@@ -192,6 +194,7 @@ final class Report {
                     "City summary as-of p95 under 50% load", "≤ 300 ms", 300);
         }
         rounds.get(round - 1).put("projectionLagAt50Ms", percentiles(lag));
+        lagByProcessor(round, "50% load, views beside", lagInterval);
     }
 
     /** The large kelurahan's views read alone (no command load): the read models' own cost. */
@@ -226,11 +229,23 @@ final class Report {
                 target, p95 <= limit);
     }
 
-    void lag80(int round, Histogram lag) {
+    void lag80(int round, LagProbe.Interval lagInterval) {
+        Histogram lag = lagInterval.all();
         double lag99 = ms(lag, 99);
         metric(round, "lag.p99.80", "Projection lag p99 at 80% load", "ms", lag99, "plain Kafka send → receive p99",
                 ms(kafkaLatency.latencyMicros(), 99), "ms", "≤ 2,000 ms", lag99 <= 2000);
         rounds.get(round - 1).put("projectionLagAt80Ms", percentiles(lag));
+        lagByProcessor(round, "80% load", lagInterval);
+    }
+
+    /** Each processor's own lag in a phase, so that a tail can be traced to the projection that has it. */
+    private void lagByProcessor(int round, String phase, LagProbe.Interval lag) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> phases = (Map<String, Object>) rounds.get(round - 1)
+                .computeIfAbsent("projectionLagByProcessorMs", k -> new LinkedHashMap<String, Object>());
+        Map<String, Object> each = new LinkedHashMap<>();
+        lag.byProcessor().forEach((name, h) -> each.put(name, percentiles(h)));
+        phases.put(phase, each);
     }
 
     /**
@@ -435,6 +450,7 @@ final class Report {
                     .append(how).append(" | ").append(r.get("heapInUseAfterGcMiB")).append(" MiB |\n");
         }
         md.append(cpuTables());
+        md.append(lagTables());
         md.append("\n### Every load phase\n\n");
         md.append("| round | phase | offered/s | achieved/s | ok | failed | p50 ms | p99 ms | p99.9 ms | max ms | kept up |\n");
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -506,6 +522,49 @@ final class Report {
                         .append(String.format(Locale.ROOT, "%.2f", (Double) p.get("busyMsPerCommand"))).append(" |");
             }
             md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /** One table per round: each processor's projection lag in the 50% and 80% phases. */
+    @SuppressWarnings("unchecked")
+    private String lagTables() {
+        StringBuilder md = new StringBuilder();
+        boolean any = rounds.stream().anyMatch(r -> r.get("projectionLagByProcessorMs") != null);
+        if (!any) {
+            return "";
+        }
+        md.append("\n### Projection lag per processor\n\n");
+        md.append("The lag of each (event, projection) application, per tracking processor: from the event's timestamp "
+                + "(set when the command-service recorded it) to the moment that processor's handler had applied it.\n");
+        for (Map<String, Object> r : rounds) {
+            Map<String, Object> phases = (Map<String, Object>) r.get("projectionLagByProcessorMs");
+            if (phases == null) {
+                continue;
+            }
+            md.append("\nRound ").append(r.get("round")).append(" (").append(r.get("storedEventsAtStart"))
+                    .append(" stored events at its start):\n\n| processor |");
+            StringBuilder rule = new StringBuilder("|---|");
+            java.util.Set<String> processors = new java.util.TreeSet<>();
+            for (Map.Entry<String, Object> p : phases.entrySet()) {
+                md.append(' ').append(p.getKey()).append(": applied | p50 ms | p99 ms | max ms |");
+                rule.append("---:|---:|---:|---:|");
+                processors.addAll(((Map<String, Object>) p.getValue()).keySet());
+            }
+            md.append('\n').append(rule).append('\n');
+            for (String processor : processors) {
+                md.append("| ").append(processor).append(" |");
+                for (Object p : phases.values()) {
+                    Map<String, Object> l = (Map<String, Object>) ((Map<String, Object>) p).get(processor);
+                    if (l == null) {
+                        md.append(" | | | |");
+                    } else {
+                        md.append(' ').append(l.get("count")).append(" | ").append(l.get("p50")).append(" | ")
+                                .append(l.get("p99")).append(" | ").append(l.get("max")).append(" |");
+                    }
+                }
+                md.append('\n');
+            }
         }
         return md.toString();
     }
