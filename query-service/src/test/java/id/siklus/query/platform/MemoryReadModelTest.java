@@ -85,6 +85,42 @@ class MemoryReadModelTest {
     }
 
     @Test
+    void aThawedCopySharesTheKeptDocumentsUntilItHandsOneOutOrWritesIt() {
+        for (int i = 1; i <= 5; i++) {
+            model.upsert("h", "h" + i, i, new Update().set("place", new Document("rw", "0" + i)));
+        }
+        model.upsert("p", "rw01", 6, new Update().inc("households", 5L));
+        model.freeze();
+
+        MemoryReadModel extended = model.thawedCopy();
+        assertThat(extended.sharedDocuments()).as("nothing copied yet").isEqualTo(6);
+        extended.upsert("h", "h2", 7, new Update().set("place.rw", "22"));
+        assertThat(extended.sharedDocuments()).as("the written one copied").isEqualTo(5);
+        // a handler reading a document of the copy may change it in place, as it could a document it had written
+        extended.get("h", "h3").get("place", Document.class).put("rw", "33");
+        assertThat(extended.sharedDocuments()).isEqualTo(4);
+        assertThat(extended.count("h", d -> true)).as("counted in place, nothing copied").isEqualTo(5);
+        assertThat(extended.sharedDocuments()).isEqualTo(4);
+        extended.documents("h").forEach(d -> d.get("place", Document.class).put("rw", "99"));
+        assertThat(extended.sharedDocuments()).as("the other collection still shared").isEqualTo(1);
+
+        assertThat(model.documents("h")).extracting(d -> d.get("place", Document.class).get("rw"))
+                .as("the kept model unchanged").containsExactly("01", "02", "03", "04", "05");
+        assertThat(extended.documents("h")).extracting(d -> d.get("place", Document.class).get("rw"))
+                .containsExactly("99", "99", "99", "99", "99");
+        extended.freeze();
+        assertThat(extended.thawedCopy().upsert("p", "rw01", 8, new Update().inc("households", 1L))).isTrue();
+        assertThat(model.get("p", "rw01").get("households")).isEqualTo(5L);
+        assertThat(extended.get("p", "rw01").get("households")).isEqualTo(5L);
+    }
+
+    @Test
+    void onlyAFrozenModelIsCopied() {
+        model.upsert("h", "h1", 1, new Update().set("poor", true));
+        assertThatThrownBy(model::thawedCopy).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void anOperatorItDoesNotImplementFailsLoudly() {
         assertThatThrownBy(() -> model.upsert("c", "a", 1, new Update().max("x", 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$max");
