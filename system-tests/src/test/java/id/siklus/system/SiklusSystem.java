@@ -80,6 +80,10 @@ final class SiklusSystem {
                 // few thousand documents, and ReplayIT's rebuilds must go through many batches, each stored while
                 // the next is folded, documents of the batch in flight folded on (RebuildWriter)
                 "--siklus.replay.flush-every=500",
+                // a city's summary of the past folds its kelurahan three at a time (the default is one at a time):
+                // TimeTravelIT's city has more kelurahan than that, so their rows are folded side by side and must
+                // still come out in the directory's order
+                "--siklus.views.kota-summary-past-parallelism=3",
                 kafka, publicKey);
         return new SiklusSystem(infrastructure, command, query, new TokenMinter(signingKeys));
     }

@@ -82,9 +82,11 @@ class KotaSummaryController {
                 return thread;
             });
     /**
-     * Folds the kelurahan of a summary of the past a few at a time. A fold is mostly waiting on MongoDB's answers
-     * (three or four small reads, each slow when the store is busy): one after the other, a city of 46 kelurahan kept
-     * its monitors waiting half a minute under the benchmark's load while the computation used little CPU.
+     * Folds the kelurahan of a summary of the past {@code siklus.views.kota-summary-past-parallelism} at a time
+     * (default one). A fold reads its kelurahan's journal (three or four reads) and folds the entries here: with
+     * MongoDB remote, mostly waiting on its answers, and several at a time shorten the first computation; with
+     * MongoDB on the same cores (the embedded stack, the benchmark) four at a time were no faster than one and took
+     * the CPU the projections needed (benchmark finding 24).
      */
     private final ThreadPoolExecutor pastFolds;
 
@@ -93,7 +95,7 @@ class KotaSummaryController {
                           Access access, TimeTravel timeTravel, @Value("${siklus.time-zone:Asia/Jakarta}") ZoneId zone,
                           @Value("${siklus.views.kota-summary-max-age:5s}") java.time.Duration maxAge,
                           @Value("${siklus.views.kota-summary-stale-for:30s}") java.time.Duration staleFor,
-                          @Value("${siklus.views.kota-summary-past-parallelism:4}") int pastParallelism) {
+                          @Value("${siklus.views.kota-summary-past-parallelism:1}") int pastParallelism) {
         if (pastParallelism < 1) {
             throw new IllegalArgumentException("siklus.views.kota-summary-past-parallelism must be at least 1, not "
                     + pastParallelism);
