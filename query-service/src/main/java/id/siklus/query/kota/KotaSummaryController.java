@@ -85,8 +85,9 @@ class KotaSummaryController {
      * Folds the kelurahan of a summary of the past {@code siklus.views.kota-summary-past-parallelism} at a time
      * (default one). A fold reads its kelurahan's journal (three or four reads) and folds the entries here: with
      * MongoDB remote, mostly waiting on its answers, and several at a time shorten the first computation; with
-     * MongoDB on the same cores (the embedded stack, the benchmark) four at a time were no faster than one and took
-     * the CPU the projections needed (benchmark finding 24).
+     * MongoDB on the same cores (the embedded stack, the benchmark) four at a time took the CPU the projections
+     * needed and, with about 100,000 stored events, were no faster than one; with a million, one at a time was slower
+     * (benchmark finding 24).
      */
     private final ThreadPoolExecutor pastFolds;
 

@@ -98,8 +98,9 @@ public final class MemoryReadModel {
      * An open copy of this model: its documents in the same order, nothing derived, nothing to drain. A kept view of
      * the past is extended this way by entries that came after it, without touching the kept one. The copy shares
      * the kept model's documents and copies one only when it hands it out or writes it (a kelurahan's view of the past
-     * holds every household, and an extension changes a few): copying them all on every extension was most of the
-     * work of a city's summary of the past while the city registered households (benchmark finding 24).
+     * holds every household, and an extension changes a few): copying them all on every extension was the largest
+     * share of our own code in the folds of a city's summary of the past while the city registered households
+     * (benchmark finding 24).
      */
     public MemoryReadModel thawedCopy() {
         if (!frozen) {
