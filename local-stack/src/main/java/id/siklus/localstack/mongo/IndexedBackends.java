@@ -46,14 +46,28 @@ public final class IndexedBackends {
         };
     }
 
-    /** In an H2 MVStore file, for ./siklus up; the secondary indexes are rebuilt in memory when a database opens. */
+    /**
+     * In an H2 MVStore file, for ./siklus up. The documents are kept in the file; every index is kept on the heap and
+     * rebuilt from them when a database opens ({@link HeapUniqueIndex} says why the unique ones too). Index maps that
+     * an earlier version kept in the file are removed then: nothing reads them any more.
+     */
     public static MongoBackend fileBacked(String file) {
         return new H2Backend(file) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
+                removeIndexMaps(getMvStore(), databaseName);
                 return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
             }
         };
+    }
+
+    /** The H2 backend names an index's map {@code <database>.<collection>._index_<index name>}. */
+    static void removeIndexMaps(MVStore store, String databaseName) {
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (name.startsWith(databaseName + ".") && name.contains("._index_")) {
+                store.removeMap(name);
+            }
+        }
     }
 
     private static <P> Index<P> secondary(String indexName, List<IndexKey> keys) {
@@ -122,7 +136,7 @@ public final class IndexedBackends {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            return idFirst(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+            return idFirst(new HeapUniqueIndex<>(indexName, keys, sparse));
         }
 
         @Override

@@ -257,6 +257,88 @@ class IndexedBackendsTest {
                 .hasSize(21);
     }
 
+    /** The unique _id index lives on the heap of a file-backed server: it is rebuilt from the file when it opens. */
+    @Test
+    void aFileBackedServerStillRefusesADuplicateIdAfterItOpensAgain(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("read-models.mv");
+        server = MongoWireServer.startFileBacked(file, 0);
+        client = MongoClients.create(server.connectionString());
+        MongoCollection<Document> journal = client.getDatabase("siklus").getCollection("audit_journal");
+        for (int i = 0; i < 50; i++) {
+            journal.updateOne(guardedBelow("k" + i, 3), Updates.combine(Updates.inc("events", 1),
+                    Updates.set("sourceSequence", 3)), new UpdateOptions().upsert(true));
+        }
+        client.close();
+        server.close();
+
+        server = MongoWireServer.startFileBacked(file, 0);
+        client = MongoClients.create(server.connectionString());
+        MongoCollection<Document> reopened = client.getDatabase("siklus").getCollection("audit_journal");
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "k7")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        // the same event again: found by _id, filtered out, and the insert collides
+        assertThatThrownBy(() -> reopened.updateOne(guardedBelow("k7", 3), Updates.combine(Updates.inc("events", 1),
+                Updates.set("sourceSequence", 3)), new UpdateOptions().upsert(true)))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        reopened.updateOne(guardedBelow("k7", 4), Updates.combine(Updates.inc("events", 1),
+                Updates.set("sourceSequence", 4)), new UpdateOptions().upsert(true));
+        reopened.deleteOne(Filters.eq("_id", "k8"));
+        reopened.insertOne(new Document("_id", "k8").append("events", 9));
+
+        assertThat(reopened.countDocuments()).isEqualTo(50);
+        assertThat(reopened.find(Filters.eq("_id", "k7")).first()).containsEntry("events", 2);
+        assertThat(reopened.find(Filters.eq("_id", "k8")).first()).containsEntry("events", 9);
+        assertThat(reopened.find(Filters.in("_id", List.of("k1", "k2", "nope"))).into(new ArrayList<>())).hasSize(2);
+    }
+
+    /** A file written by the wire server's own H2 backend (index maps kept in the file) opens, and loses those maps. */
+    @Test
+    void theIndexMapsAnEarlierVersionKeptInTheFileAreRemovedAndTheIndexesRebuilt(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("read-models.mv");
+        de.bwaldvogel.mongo.MongoServer plain = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
+        plain.bind("localhost", 0);
+        try (MongoClient earlier = MongoClients.create("mongodb://localhost:" + plain.getLocalAddress().getPort())) {
+            MongoCollection<Document> households = earlier.getDatabase("siklus").getCollection("households");
+            households.createIndex(Indexes.ascending("kelurahanCode"));
+            for (int i = 0; i < 20; i++) {
+                households.insertOne(new Document("_id", "h" + i).append("kelurahanCode", KELURAHAN.get(i % 5)));
+            }
+        }
+        plain.shutdown();
+        assertThat(indexMaps(file)).contains("siklus.households._index__id_");
+
+        server = MongoWireServer.startFileBacked(file, 0);
+        client = MongoClients.create(server.connectionString());
+        MongoCollection<Document> households = client.getDatabase("siklus").getCollection("households");
+        assertThatThrownBy(() -> households.insertOne(new Document("_id", "h3")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        households.insertOne(new Document("_id", "h20").append("kelurahanCode", KELURAHAN.get(0)));
+        assertThat(households.countDocuments(Filters.eq("kelurahanCode", KELURAHAN.get(0)))).isEqualTo(5);
+        assertThat(households.find(Filters.eq("_id", "h20")).first()).containsEntry("kelurahanCode", KELURAHAN.get(0));
+        client.close();
+        server.close();
+        client = null;
+        server = null;
+
+        assertThat(indexMaps(file)).isEmpty();
+    }
+
+    private static Bson guardedBelow(String id, long sequence) {
+        return Filters.and(Filters.eq("_id", id), Filters.or(Filters.lt("sourceSequence", sequence),
+                Filters.exists("sourceSequence", false)));
+    }
+
+    private static List<String> indexMaps(Path file) {
+        org.h2.mvstore.MVStore store = org.h2.mvstore.MVStore.open(file.toString());
+        try {
+            return store.getMapNames().stream().filter(name -> name.contains("._index_")).toList();
+        } finally {
+            store.close();
+        }
+    }
+
     /** Which queries the indexes narrow (the rest go to the server's scan, which the test above compares against). */
     @Test
     void theIndexesNarrowEqualityAndInQueriesAndIdQueriesWithFurtherConditions() {
