@@ -283,7 +283,8 @@ final class Report {
     }
 
     /** History seeded before a round ({@link HistorySeeder}), and how long the pipeline took to take it in. */
-    void growth(int round, HistorySeeder.Result seeded, double pipelineSeconds, boolean caughtUp) {
+    void growth(int round, HistorySeeder.Result seeded, double publisherSeconds, double pipelineSeconds,
+                boolean caughtUp) {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("how", "seeded: copies of the city's kelurahan stored with their hash chains, then published and "
                 + "projected by the running pipeline");
@@ -291,6 +292,8 @@ final class Report {
         g.put("kelurahanCopies", seeded.kelurahan());
         g.put("seedingSeconds", round(seeded.seconds()));
         g.put("seedingEventsPerSecond", round(seeded.eventsPerSecond()));
+        g.put("publisherSecondsFromSeedingStart", round(publisherSeconds));
+        g.put("publisherEventsPerSecond", round((seeded.eventsAfter() - seeded.eventsBefore()) / publisherSeconds));
         g.put("pipelineCaughtUp", caughtUp);
         g.put("pipelineSecondsFromSeedingStart", round(pipelineSeconds));
         g.put("pipelineEventsPerSecond", round((seeded.eventsAfter() - seeded.eventsBefore()) / pipelineSeconds));
@@ -442,6 +445,8 @@ final class Report {
             String how = added instanceof Map<?, ?> g ? "%s events seeded (%s kelurahan copies) in %s s = %s events/s; "
                     .formatted(g.get("eventsSeeded"), g.get("kelurahanCopies"), g.get("seedingSeconds"),
                             fmt((Double) g.get("seedingEventsPerSecond")))
+                    + "publisher done %s s after seeding began (%s events/s); ".formatted(
+                    g.get("publisherSecondsFromSeedingStart"), fmt((Double) g.get("publisherEventsPerSecond")))
                     + "publisher and projections %s %s s after seeding began (%s events/s)".formatted(
                     Boolean.TRUE.equals(g.get("pipelineCaughtUp")) ? "caught up" : "had NOT caught up",
                     g.get("pipelineSecondsFromSeedingStart"), fmt((Double) g.get("pipelineEventsPerSecond")))
