@@ -239,8 +239,8 @@ final class Harness {
             Thread.sleep(50);
         }
         double publisherSeconds = (System.nanoTime() - t) / 1e9;
-        log("the publisher put the seeded history on the topic %.1f s after seeding began".formatted(
-                publisherSeconds));
+        log("the publisher %s the seeded history on the topic %.1f s after seeding began".formatted(
+                publishedEvents() >= stored ? "had put" : "had NOT put", publisherSeconds));
         boolean caughtUp = awaitPipeline(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         double pipelineSeconds = (System.nanoTime() - t) / 1e9;
         log("the pipeline took in the seeded history %s %.1f s after seeding began".formatted(
